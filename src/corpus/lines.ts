@@ -1,0 +1,137 @@
+import { parseChineseNumber } from '../text/numerals.js';
+import { toSimplified } from '../text/script.js';
+
+/**
+ * Line classifiers shared by the normaliser (which decides where paragraphs end) and the clause
+ * parser (which decides what a paragraph is). They look at simplified text so that traditional
+ * documents are classified by the same rules.
+ */
+
+const CN_NUM = '[一二三四五六七八九十百零〇两]+';
+
+export type MarkerStyle =
+  | 'article' // 第一条, 第二章, 第一阶段
+  | 'cn-dun' // 一、
+  | 'paren-cn' // （一）
+  | 'arabic-dot' // 1.
+  | 'arabic-dun' // 1、
+  | 'paren-arabic' // （1）
+  | 'circled'; // ①
+
+export interface Marker {
+  style: MarkerStyle;
+  /** The numbering as the clause field shows it: 第五条, （三）, 5, 一 */
+  label: string;
+  ordinal: number;
+  /** The paragraph text after the marker. */
+  rest: string;
+}
+
+const MARKER_PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
+  { style: 'article', re: new RegExp(`^(第${CN_NUM}|第\\d{1,3})\\s*(条|條|章|节|節|款|部分|阶段|階段)`) },
+  { style: 'paren-cn', re: new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[）)]`) },
+  { style: 'paren-arabic', re: /^[（(]\s*(\d{1,3})\s*[）)]/ },
+  { style: 'cn-dun', re: new RegExp(`^(${CN_NUM})\\s*[、，,．]`) },
+  { style: 'arabic-dun', re: /^(\d{1,3})\s*、/ },
+  { style: 'arabic-dot', re: /^(\d{1,3})\s*[.．](?!\d)/ },
+  { style: 'circled', re: /^([①-⑳])/ },
+];
+
+/** Strips markdown decoration that conversions leave around numbered headings. */
+export function stripDecoration(line: string): string {
+  return line.replace(/^#+\s*/, '').replace(/\*\*/g, '').trim();
+}
+
+export function detectMarker(paragraph: string): Marker | null {
+  const text = stripDecoration(paragraph);
+  for (const { style, re } of MARKER_PATTERNS) {
+    const match = re.exec(text);
+    if (!match) continue;
+    const numeral = match[1] ?? '';
+    const ordinal =
+      style === 'circled' ? numeral.charCodeAt(0) - '①'.charCodeAt(0) + 1 : parseChineseNumber(numeral.replace(/^第/, ''));
+    if (ordinal === null || ordinal <= 0) continue;
+    const rest = text.slice(match[0].length).trim();
+    // "2026年…" or "2.0" are not numbering; a marker must be followed by text.
+    if (rest === '' && style !== 'article') continue;
+    return { style, label: markerLabel(style, match[0]), ordinal, rest };
+  }
+  return null;
+}
+
+function markerLabel(style: MarkerStyle, raw: string): string {
+  const compact = raw.replace(/\s+/g, '');
+  switch (style) {
+    case 'article':
+      return compact;
+    case 'paren-cn':
+    case 'paren-arabic':
+      return `（${compact.replace(/^[（(]|[）)]$/g, '')}）`;
+    case 'cn-dun':
+    case 'arabic-dun':
+    case 'arabic-dot':
+      return compact.replace(/[、，,．.]$/, '');
+    case 'circled':
+      return compact;
+  }
+}
+
+/** A numbered line that names a section (一、总则) rather than stating a rule. */
+export function isHeadingLine(paragraph: string): boolean {
+  const text = stripDecoration(paragraph);
+  return detectMarker(text) !== null && !SENTENCE_PUNCT.test(text) && !/[，,]/.test(text) && text.length <= 40;
+}
+
+/** Sentence punctuation: a line with any of it is prose, not a heading or a title. */
+export const SENTENCE_PUNCT = /[。；;！!？?]/;
+const ANY_PUNCT = /[，,。；;：:！!？?、]/;
+
+export function isTableRow(line: string): boolean {
+  return (line.match(/\|/g)?.length ?? 0) >= 2;
+}
+
+const DATE = String.raw`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`;
+const ORG_SUFFIX = '(委员会|人民政府|政府|办公室|办公厅|管委会|管理委员会|局|厅|委|部|中心|办)';
+const ORG = `[\\p{Script=Han}（）()]{2,40}?${ORG_SUFFIX}`;
+const DATE_LINE = new RegExp(`^${DATE}\\s*(印发|发布)?$`, 'u');
+const ORG_LINE = new RegExp(`^${ORG}(\\s+${ORG})*$`, 'u');
+const ORG_DATE_LINE = new RegExp(`^(${ORG}(\\s+${ORG})*)\\s*${DATE}\\s*(印发|发布)?\\s*\\|?$`, 'u');
+const DOC_NUMBER_LINE = /^[\p{Script=Han}]{1,15}\s*[〔［[(（]\s*\d{4}\s*[〕］\])）]\s*\d{1,4}\s*号$/u;
+
+export function isDateLine(simplified: string): boolean {
+  return DATE_LINE.test(simplified);
+}
+export function isOrgLine(simplified: string): boolean {
+  return ORG_LINE.test(simplified) && !ANY_PUNCT.test(simplified);
+}
+export function isOrgDateLine(simplified: string): boolean {
+  return ORG_DATE_LINE.test(simplified);
+}
+export function isDocNumberLine(simplified: string): boolean {
+  return DOC_NUMBER_LINE.test(simplified);
+}
+
+/** Issuer, date, document-number lines: metadata, never clause text. */
+export function isSignatureLine(line: string): boolean {
+  const s = toSimplified(stripDecoration(line)).trim();
+  return isDateLine(s) || isOrgLine(s) || isOrgDateLine(s) || isDocNumberLine(s) || /^[（(]此件.{0,8}[）)]$/.test(s);
+}
+
+/** A short line without punctuation: a document title, an annex caption, a lone word. */
+export function isTitleLike(line: string): boolean {
+  const text = stripDecoration(line);
+  return text.length <= 60 && !ANY_PUNCT.test(text) && !isTableRow(text);
+}
+
+const CLOSING_PHRASE = /^(本|以上)(政策|通知|办法|意见|实施意见|措施|方案|细则|规定|文件|条款|决定)/;
+
+/** Paragraphs like 本政策自…起实施 close a document and are clauses of their own. */
+export function startsWithClosingPhrase(paragraph: string): boolean {
+  return CLOSING_PHRASE.test(toSimplified(stripDecoration(paragraph)));
+}
+
+/** Addressee lines (各有关单位：) belong to the covering notice, not to the policy. */
+export function isAddresseeLine(paragraph: string): boolean {
+  const text = stripDecoration(paragraph);
+  return /[：:]$/.test(text) && !SENTENCE_PUNCT.test(text) && (/^各/.test(text) || text.length <= 15);
+}

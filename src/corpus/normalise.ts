@@ -1,0 +1,174 @@
+import { toSimplified } from '../text/script.js';
+import {
+  detectMarker,
+  isAddresseeLine,
+  isSignatureLine,
+  isHeadingLine,
+  isTableRow,
+  stripDecoration,
+} from './lines.js';
+
+/**
+ * Turns a policy text as it comes from a government website or a document conversion (hard-wrapped
+ * lines, blank lines inside sentences, spaces between characters, bookmarks, page furniture, site
+ * footers) into clean paragraphs. Idempotent: normalising normalised text changes nothing, so the
+ * loader applies it to every file and a raw text dropped into index/policies/ still parses.
+ */
+
+export interface NormalisedText {
+  /** Metadata written by hand at the top of a file (front matter); wins over extraction. */
+  overrides: Record<string, string>;
+  paragraphs: string[];
+}
+
+const FRONT_MATTER = /^---\n((?:[A-Za-z][\w-]*:.*\n)+)---\n/;
+
+export function splitFrontMatter(raw: string): { overrides: Record<string, string>; body: string } {
+  const match = FRONT_MATTER.exec(raw);
+  if (!match) return { overrides: {}, body: raw };
+  const overrides: Record<string, string> = {};
+  for (const line of (match[1] ?? '').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const value = line.slice(colon + 1).trim().replace(/^["']|["']$/g, '');
+    if (value !== '') overrides[line.slice(0, colon).trim()] = value;
+  }
+  return { overrides, body: raw.slice(match[0].length) };
+}
+
+const CJK_CHAR = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》〔〕【】…—·]/u;
+const DIGIT_OR_PUNCT = /[0-9%％.,:;!?()[\]（）]/;
+
+/**
+ * Single spaces next to Chinese text are conversion noise ("最高 200 万元"); wider gaps are layout
+ * (an issuer name and a date on one line) and become two spaces, so that normalising again keeps
+ * them. Spaces between Latin words stay.
+ */
+export function fixSpacing(line: string): string {
+  const collapsed = line.replace(/[\t\u00a0\u3000]/g, ' ').replace(/ {2,}/g, '\u0000');
+  let out = '';
+  for (let i = 0; i < collapsed.length; i++) {
+    const char = collapsed[i] ?? '';
+    if (char !== ' ') {
+      out += char;
+      continue;
+    }
+    let j = i;
+    while (collapsed[j + 1] === ' ') j++;
+    const before = out[out.length - 1] ?? '';
+    const after = collapsed[j + 1] ?? '';
+    const cjkBefore = CJK_CHAR.test(before);
+    const cjkAfter = CJK_CHAR.test(after);
+    const drop =
+      before === '' ||
+      after === '' ||
+      (cjkBefore && (cjkAfter || DIGIT_OR_PUNCT.test(after))) ||
+      (cjkAfter && DIGIT_OR_PUNCT.test(before));
+    if (!drop) out += ' ';
+    i = j;
+  }
+  return out.replace(/\u0000/g, '  ').trim();
+}
+
+const FOOTER_START = /^(原文链接|免责声明|责任编辑|分享到|打印本页|关闭窗口|【打印】|扫一扫|返回顶部|相关链接)/;
+
+function cleanLines(body: string): string[] {
+  const lines = body
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\[bookmark:[^\]]*\]/g, '')
+    .split('\n')
+    .map((line) => line.replace(/\*\*/g, '').replace(/^(#+)\s*/, '$1 '))
+    .map(fixSpacing);
+
+  // A website footer (原文链接, 免责声明…) ends the document wherever it sits in its second half.
+  const footerAt = lines.findIndex(
+    (line, i) => i > lines.length / 2 && FOOTER_START.test(toSimplified(stripDecoration(line))),
+  );
+  const kept = footerAt >= 0 ? lines.slice(0, footerAt) : lines;
+
+  return kept.filter((line) => !isFurniture(line));
+}
+
+/** Separators, page numbers and markdown rules carry no text. */
+function isFurniture(line: string): boolean {
+  const text = stripDecoration(line);
+  return (
+    /^[-—–*_=]{3,}$/.test(text) ||
+    /^[-—–]?\s*\d{1,3}\s*[-—–]?$/.test(text) ||
+    /^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/.test(text) ||
+    /^\d+\s*\/\s*\d+$/.test(text)
+  );
+}
+
+const TERMINAL = /[。！!？?；;：:][”’」』）)】》]*$/;
+/** A parenthetical note that closes a paragraph: （责任部门：区经委） */
+const CLOSING_NOTE = /[（(][^（()）]{0,40}[：:][^（()）]{0,40}[）)]$/;
+const TITLE_ENDING = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划)$/;
+const SHORT_LINE = 12;
+
+function opensUnclosed(line: string): boolean {
+  const opens = (line.match(/[《“（(]/g) ?? []).length;
+  const closes = (line.match(/[》”）)]/g) ?? []).length;
+  return opens > closes;
+}
+
+/**
+ * The width a hard-wrapped text breaks its lines at (the median length of lines that stop
+ * mid-sentence), or Infinity for texts that keep one paragraph per line. A numbered line that
+ * reaches that width was wrapped, not written as a heading.
+ */
+export function wrapWidth(lines: string[]): number {
+  const candidates = lines.map(stripDecoration).filter((line) => line.length >= 15);
+  const open = candidates.filter((line) => !TERMINAL.test(line)).map((line) => line.length);
+  if (candidates.length === 0 || open.length / candidates.length < 0.3) return Infinity;
+  open.sort((a, b) => a - b);
+  return open[Math.floor(open.length / 2)] ?? Infinity;
+}
+
+/** Whether a physical line finishes its paragraph, whatever follows it. */
+function endsParagraph(line: string, width: number): boolean {
+  const text = stripDecoration(line);
+  if (line.startsWith('#') || isTableRow(text)) return true;
+  if (TERMINAL.test(text) || CLOSING_NOTE.test(text)) return true;
+  if (isSignatureLine(text) || isAddresseeLine(text)) return true;
+  if (opensUnclosed(text)) return false;
+  if (text.length <= SHORT_LINE) return true;
+  const simplified = toSimplified(text);
+  if (!/[，,。；;、]/.test(simplified) && TITLE_ENDING.test(simplified)) return true;
+  // A numbered heading line (一、总则) stands alone; a numbered clause that wraps does not.
+  return isHeadingLine(text) && text.length < 0.85 * width;
+}
+
+/** Whether a physical line must start a paragraph of its own. */
+function startsParagraph(line: string): boolean {
+  const text = stripDecoration(line);
+  return line.startsWith('#') || isTableRow(text) || detectMarker(text) !== null || isSignatureLine(text);
+}
+
+export function normalise(raw: string): NormalisedText {
+  const { overrides, body } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
+  const paragraphs: string[] = [];
+  let current: string | null = null;
+  let lastLine = '';
+  const lines = cleanLines(body).filter((line) => line !== '');
+  const width = wrapWidth(lines);
+  for (const line of lines) {
+    if (current !== null && !endsParagraph(lastLine, width) && !startsParagraph(line)) {
+      current += line.replace(/^#+\s*/, '');
+    } else {
+      if (current !== null) paragraphs.push(current);
+      current = line;
+    }
+    lastLine = line;
+  }
+  if (current !== null) paragraphs.push(current);
+  return { overrides, paragraphs };
+}
+
+/** The normalised file as shipped in index/policies/: front matter (if any), paragraphs. */
+export function renderNormalised(text: NormalisedText): string {
+  const keys = Object.keys(text.overrides);
+  const front = keys.length > 0 ? `---\n${keys.map((k) => `${k}: ${text.overrides[k]}`).join('\n')}\n---\n` : '';
+  return `${front}${text.paragraphs.join('\n\n')}\n`;
+}

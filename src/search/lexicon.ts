@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The language knowledge retrieval uses, kept as data in index/dict/ so that it can grow without
+ * code changes: question filler, colloquial → policy wording, and an English glossary.
+ */
+export interface Lexicon {
+  stopwords: Set<string>;
+  /** question wording → policy wordings it also searches for */
+  synonyms: Map<string, string[]>;
+  /** English phrase (lower case) → Chinese terms */
+  glossary: Map<string, string[]>;
+  /** Hash of the dictionary files, so an index built with other dictionaries is recognised. */
+  version: string;
+}
+
+export const DICTIONARY_FILES = {
+  userDict: 'user.dict.utf8',
+  stopwords: 'stopwords.txt',
+  synonyms: 'synonyms.tsv',
+  glossary: 'glossary-en.tsv',
+} as const;
+
+function contentLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+export function parseStopwords(text: string): Set<string> {
+  return new Set(contentLines(text).flatMap((line) => line.split(/\s+/)));
+}
+
+/** `key<TAB>term term…` lines; repeated keys add up. */
+export function parseTermMap(text: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const line of contentLines(text)) {
+    const [key, value] = line.split('\t');
+    if (!key || !value) continue;
+    const terms = value.split(/\s+/).filter(Boolean);
+    map.set(key.toLowerCase(), [...(map.get(key.toLowerCase()) ?? []), ...terms]);
+  }
+  return map;
+}
+
+export function loadLexicon(dictFolder: string): Lexicon {
+  const read = (name: string): string => readFileSync(join(dictFolder, name), 'utf8');
+  const hash = createHash('sha256');
+  for (const name of Object.values(DICTIONARY_FILES)) hash.update(name).update(read(name));
+  return {
+    stopwords: parseStopwords(read(DICTIONARY_FILES.stopwords)),
+    synonyms: parseTermMap(read(DICTIONARY_FILES.synonyms)),
+    glossary: parseTermMap(read(DICTIONARY_FILES.glossary)),
+    version: hash.digest('hex').slice(0, 16),
+  };
+}

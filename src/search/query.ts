@@ -1,0 +1,252 @@
+import { isMostlyLatin } from '../text/script.js';
+import { prepareForTokens, type Tokenizer } from '../text/tokenizer.js';
+import type { Lexicon } from './lexicon.js';
+
+/**
+ * Reads a question: which regions and policies it names, what kind of answer it wants, and the
+ * concepts it asks about, each with the policy wordings that express it.
+ */
+
+export type Intent = 'amount' | 'validity' | 'department' | 'eligibility' | 'procedure' | 'comparison';
+
+export interface Variant {
+  term: string;
+  /** 1 for the question's own word, less for a synonym or a word inside it. */
+  weight: number;
+}
+
+export interface Concept {
+  text: string;
+  variants: Variant[];
+}
+
+export interface QueryAnalysis {
+  question: string;
+  language: 'zh' | 'en';
+  regions: string[];
+  /** Policies the question names by document number, title, or most of its title's words. */
+  policyIds: string[];
+  intents: Set<Intent>;
+  /** The question asks about the interpretation clause (由哪个部门负责解释). */
+  asksInterpretation: boolean;
+  /** What the question is about, without the words that name a region, a policy or an intent. */
+  concepts: Concept[];
+  /** Neighbouring concepts written together (推进阶段): a clause with the same phrase ranks higher. */
+  phrases: string[];
+}
+
+export interface PolicyName {
+  id: string;
+  title: string;
+  docNumber: string | null;
+  region: string;
+}
+
+const SYNONYM_WEIGHT = 0.8;
+const SUBTERM_WEIGHT = 0.5;
+
+const INTENT_CUES: [Intent, RegExp][] = [
+  ['amount', /多少|几万|金额|额度|上限|最高|封顶|比例|补多少|给多少|how much|what share|percentage|\bcap\b|maximum|amount/],
+  ['validity', /有效|失效|过期|到期|施行|起实施|哪天|何时|什么时候|还能申请|还能享受|还可以申请|现在还|in force|valid|expire/],
+  ['department', /部门|单位负责|谁负责|负责解释|哪个部门|谁管|department|responsible|interpret/],
+  ['eligibility', /条件|门槛|资格|要求|主体|支持对象|符合|还能申请吗|还能享受吗|eligib|qualif/],
+  ['procedure', /先.{1,4}后|流程|程序|怎么申请|如何申请|申报方式|先申报|先补助|procedure|apply/],
+  ['comparison', /分别|各有|比较|对比|区别|哪个.{0,4}(多|高)|compare|respectively/],
+];
+
+/** A region is named by its full name or by its name without 区/市/县 (松江区, 松江). */
+export function regionAliases(region: string): string[] {
+  const short = region.replace(/(自治区|自治州|特别行政区|省|市|区|县|旗)$/, '');
+  return short.length >= 2 && short !== region ? [region, short] : [region];
+}
+
+/** Words that say which aspect is asked (validity, department), answered by a clause of their own. */
+const INTENT_WORDS: Partial<Record<Intent, Set<string>>> = {
+  validity: new Set(['有效', '有效期', '施行', '实施', '失效', '过期', '到期', '期间', '期限', '还有效', '生效']),
+  department: new Set(['部门', '负责', '解释', '负责解释', '责任部门', '单位', '哪个部门']),
+};
+
+/** Dates in a question say when it is asked, not what about. */
+const DATES = /\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?)?|\d{4}-\d{1,2}(-\d{1,2})?/g;
+
+const YEAR = /^(19|20)\d{2}$/;
+const MEANINGFUL_NUMBER = /^\d{2,}$/;
+
+export class QueryAnalyser {
+  private readonly aliases: { alias: string; region: string }[];
+
+  private readonly titleTerms: { id: string; terms: Set<string> }[];
+  /** Synonym keys, longest first, so that 咨询公司 is read before 咨询. */
+  private readonly phraseSynonyms: [string, string[]][];
+
+  /** `isKnownTerm` tells whether the corpus uses a term, so that glued filler (能补) can be peeled. */
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    private readonly lexicon: Lexicon,
+    private readonly policies: PolicyName[],
+    private readonly isKnownTerm: (term: string) => boolean = () => true,
+  ) {
+    const regions = [...new Set(policies.map((p) => p.region).filter(Boolean))];
+    this.aliases = regions
+      .flatMap((region) => regionAliases(region).map((alias) => ({ alias, region })))
+      .sort((a, b) => b.alias.length - a.alias.length);
+    this.titleTerms = policies.map((p) => ({ id: p.id, terms: new Set(tokenizer.terms(p.title)) }));
+    this.phraseSynonyms = [...lexicon.synonyms].sort((a, b) => b[0].length - a[0].length);
+  }
+
+  analyse(question: string): QueryAnalysis {
+    const language = isMostlyLatin(question) ? 'en' : 'zh';
+    let text = prepareForTokens(question);
+    if (language === 'en') text = this.translate(text);
+
+    const policyIds: string[] = [];
+    for (const policy of this.policies) {
+      for (const name of [policy.docNumber, policy.title]) {
+        const prepared = name ? prepareForTokens(name) : '';
+        if (prepared.length >= 6 && text.includes(prepared)) {
+          policyIds.push(policy.id);
+          text = text.split(prepared).join(' ');
+        }
+      }
+    }
+
+    const regions: string[] = [];
+    for (const { alias, region } of this.aliases) {
+      if (!text.includes(alias)) continue;
+      if (!regions.includes(region)) regions.push(region);
+      text = text.split(alias).join(' ');
+    }
+
+    const intents = new Set<Intent>();
+    const cueText = `${prepareForTokens(question)} ${text}`;
+    for (const [intent, cue] of INTENT_CUES) if (cue.test(cueText)) intents.add(intent);
+    if (regions.length >= 2) intents.add('comparison');
+    const asksInterpretation = /解释|interpret/.test(cueText);
+
+    let concepts = this.concepts(text.replace(DATES, ' '));
+    for (const intent of intents) {
+      const words = INTENT_WORDS[intent];
+      if (words) concepts = concepts.filter((c) => !words.has(c.text));
+    }
+    if (policyIds.length === 0) {
+      const named = this.namedByTitle(concepts);
+      if (named) {
+        policyIds.push(...named.ids);
+        concepts = concepts.filter((c) => !named.concepts.has(c.text));
+      }
+    }
+    const phrases: string[] = [];
+    for (let i = 0; i + 1 < concepts.length; i++) {
+      const phrase = `${concepts[i]?.text}${concepts[i + 1]?.text}`;
+      if (text.includes(phrase)) phrases.push(phrase);
+    }
+    return { question, language, regions, policyIds, intents, asksInterpretation, concepts, phrases };
+  }
+
+  /**
+   * A question that repeats most of a policy's title (松江中小企业数字化转型城市试点的推进阶段) names
+   * that policy; the title's words then say which policy, not what about.
+   */
+  private namedByTitle(concepts: Concept[]): { ids: string[]; concepts: Set<string> } | null {
+    if (concepts.length < 3) return null;
+    let best: { ids: string[]; concepts: Set<string> } | null = null;
+    for (const { id, terms } of this.titleTerms) {
+      const inTitle = new Set(concepts.filter((c) => terms.has(c.text)).map((c) => c.text));
+      if (inTitle.size < 3 || inTitle.size < concepts.length / 2) continue;
+      if (!best || inTitle.size > best.concepts.size) best = { ids: [id], concepts: inTitle };
+      else if (inTitle.size === best.concepts.size) best.ids.push(id);
+    }
+    return best;
+  }
+
+  /** English words and phrases → Chinese terms, longest phrase first; unknown words are dropped. */
+  private translate(text: string): string {
+    const words = text.split(/[^a-z0-9&-]+/).filter(Boolean);
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = false;
+      for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+        const phrase = words.slice(i, i + n).join(' ');
+        const terms = this.lexicon.glossary.get(phrase) ?? this.lexicon.glossary.get(phrase.replace(/'s$|s$/, ''));
+        if (terms) {
+          out.push(...terms);
+          i += n;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) {
+        if (/^\d+(\.\d+)?%?$/.test(words[i] ?? '')) out.push(words[i] ?? '');
+        i++;
+      }
+    }
+    return out.join(' ');
+  }
+
+  /** Filler glued to a word the corpus does not use (能补, 我能) comes off: 能补 → 补. */
+  private peel(word: string): string {
+    let rest = word;
+    while ([...rest].length > 1 && !this.isKnownTerm(rest) && this.lexicon.stopwords.has([...rest][0] ?? '')) {
+      rest = [...rest].slice(1).join('');
+    }
+    return rest;
+  }
+
+  private concepts(text: string): Concept[] {
+    const { stopwords, synonyms } = this.lexicon;
+    const concepts = new Map<string, Concept>();
+    const add = (key: string, variants: Variant[]): void => {
+      const existing = concepts.get(key);
+      if (!existing) {
+        concepts.set(key, { text: key, variants });
+        return;
+      }
+      for (const v of variants) {
+        const same = existing.variants.find((e) => e.term === v.term);
+        if (!same) existing.variants.push(v);
+        else same.weight = Math.max(same.weight, v.weight);
+      }
+    };
+
+    // Colloquial phrases that segment into filler (搬到, 进规上, 咨询公司) are read whole, first,
+    // unless they sit inside a longer word of the question (数据管理 in 数据管理能力成熟度).
+    const questionWords = this.tokenizer.words(text);
+    for (const [key, expansions] of this.phraseSynonyms) {
+      if (!/\p{Script=Han}/u.test(key) || [...key].length < 2 || !text.includes(key)) continue;
+      if (questionWords.some((word) => word.length > key.length && word.includes(key))) continue;
+      const words = this.tokenizer.words(key);
+      if (words.length === 1 && this.isKnownTerm(key)) continue; // an ordinary word: handled below
+      add(
+        key,
+        dedupe(expansions.flatMap((s) => this.tokenizer.words(s)).map((term) => ({ term, weight: SYNONYM_WEIGHT }))),
+      );
+      text = text.split(key).join(' ');
+    }
+
+    for (const raw of this.tokenizer.words(text)) {
+      const word = this.peel(raw);
+      if (stopwords.has(word) || YEAR.test(word)) continue;
+      const isNumber = /^\d/.test(word);
+      if (isNumber && !MEANINGFUL_NUMBER.test(word)) continue;
+      const expansions = synonyms.get(word);
+      if ([...word].length < 2 && !expansions) continue;
+      const variants: Variant[] = [{ term: word, weight: 1 }];
+      for (const synonym of expansions ?? []) {
+        for (const term of this.tokenizer.words(synonym)) variants.push({ term, weight: SYNONYM_WEIGHT });
+      }
+      if ([...word].length >= 3) {
+        for (const sub of this.tokenizer.terms(word)) {
+          if (sub !== word && [...sub].length >= 2 && !stopwords.has(sub)) variants.push({ term: sub, weight: SUBTERM_WEIGHT });
+        }
+      }
+      add(word, dedupe(variants));
+    }
+    return [...concepts.values()];
+  }
+}
+
+function dedupe(variants: Variant[]): Variant[] {
+  const best = new Map<string, number>();
+  for (const v of variants) best.set(v.term, Math.max(best.get(v.term) ?? 0, v.weight));
+  return [...best].map(([term, weight]) => ({ term, weight }));
+}

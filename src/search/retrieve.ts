@@ -1,0 +1,286 @@
+import { validityStatus } from '../corpus/dates.js';
+import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
+import { toSimplified } from '../text/script.js';
+import { saturatedTf } from './bm25.js';
+import type { SearchIndex } from './index.js';
+import { regionAliases, type Concept, type QueryAnalyser, type QueryAnalysis } from './query.js';
+
+/**
+ * Finds the clauses that answer a question: candidates from the index, ranked by BM25 over the
+ * question's concepts and by how much of the question they cover, then chosen per policy so that
+ * each answering policy is cited by its best clause, a second clause only when it answers a part
+ * the first does not, and the clause that states validity or interpretation when the question asks
+ * for it. A question whose concepts no clause covers well enough has no answer; it may still get
+ * related clauses from other regions.
+ */
+
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'related';
+
+export interface Passage {
+  clause: Clause;
+  policy: Policy;
+  status: ValidityStatus;
+  role: PassageRole;
+  score: number;
+  coverage: number;
+}
+
+export interface Retrieval {
+  analysis: QueryAnalysis;
+  /** Regions the search was limited to (from the question or the caller). */
+  regions: string[];
+  passages: Passage[];
+  noAnswer: boolean;
+}
+
+export interface RetrieveOptions {
+  /** A region name (松江区 or 松江) to limit the search to, beside any the question names. */
+  region?: string | null;
+  asOf: IsoDate;
+}
+
+interface Scored {
+  position: number;
+  score: number;
+  coverage: number;
+  /** Concept weight this clause covers, by concept index. */
+  covered: number[];
+}
+
+/** Share of the question's concept weight the best clause must cover to count as an answer. */
+export const MIN_COVERAGE = 0.5;
+/** A policy joins the answer when its best clause scores this share of the best one. */
+const POLICY_SCORE_RATIO = 0.4;
+/** A further clause of the same policy must add this share of the question's concept weight. */
+const EXTRA_CLAUSE_GAIN = 0.2;
+const MAX_POLICIES = 4;
+const MAX_CLAUSES_PER_POLICY = 2;
+const MAX_RELATED = 2;
+const CANDIDATE_LIMIT = 2000;
+/** Credit, towards coverage, of the pieces of a word (数字化 for 数字化改造). */
+const PIECE_CREDIT = 0.5;
+const SYNONYM_WEIGHT = 0.8;
+
+const AMOUNT = /\d+(\.\d+)?\s*(万|亿|億|元|%|％)/;
+const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
+const INTERPRETATION = /负责解释|負責解釋/;
+
+interface PolicyAspects {
+  validity: number | null;
+  interpretation: number | null;
+}
+
+export class Retriever {
+  private readonly aspects = new Map<string, PolicyAspects>();
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly analyser: QueryAnalyser,
+  ) {
+    index.clauses.forEach((entry, position) => {
+      const aspects = this.aspects.get(entry.policy.id) ?? { validity: null, interpretation: null };
+      if (entry.clause.id === entry.policy.validityClauseId) aspects.validity = position;
+      if (INTERPRETATION.test(entry.clause.text)) aspects.interpretation = position;
+      this.aspects.set(entry.policy.id, aspects);
+    });
+  }
+
+  /** The canonical region for a name or short name, or null when no policy has it. */
+  resolveRegion(name: string): string | null {
+    const wanted = toSimplified(name.trim());
+    for (const policy of this.index.policies) {
+      if (regionAliases(policy.region).includes(wanted)) return policy.region;
+    }
+    return null;
+  }
+
+  retrieve(question: string, options: RetrieveOptions): Retrieval {
+    const analysis = this.analyser.analyse(question);
+    const regions = [...analysis.regions];
+    if (options.region) {
+      const region = this.resolveRegion(options.region) ?? options.region;
+      if (!regions.includes(region)) regions.push(region);
+    }
+
+    if (analysis.concepts.length === 0) {
+      const passages = this.aboutWholePolicies(analysis, regions, options.asOf);
+      return { analysis, regions, passages, noAnswer: passages.length === 0 };
+    }
+
+    const { scored, totalWeight } = this.score(analysis, regions);
+    const best = scored[0];
+    if (!best || best.coverage < MIN_COVERAGE) {
+      const related = regions.length > 0 || analysis.policyIds.length > 0 ? this.related(analysis, regions, options.asOf) : [];
+      return { analysis, regions, passages: related, noAnswer: true };
+    }
+    return { analysis, regions, passages: this.select(analysis, scored, totalWeight, options.asOf), noAnswer: false };
+  }
+
+  /** Weight of a concept: how much it says. A concept the corpus has never seen says the most. */
+  private conceptWeight(concept: Concept): number {
+    if (this.index.has(concept.text)) return this.index.idf(concept.text);
+    const synonyms = concept.variants.filter((v) => v.weight === SYNONYM_WEIGHT && this.index.has(v.term));
+    if (synonyms.length > 0) return Math.max(...synonyms.map((v) => this.index.idf(v.term)));
+    return this.index.maxIdf;
+  }
+
+  private inScope(position: number, regions: string[], policyIds: string[]): boolean {
+    const policy = this.index.clauses[position]?.policy;
+    if (!policy) return false;
+    if (policyIds.length > 0 && !policyIds.includes(policy.id)) return false;
+    return regions.length === 0 || regions.includes(policy.region);
+  }
+
+  private score(analysis: QueryAnalysis, regions: string[]): { scored: Scored[]; totalWeight: number } {
+    const concepts = analysis.concepts;
+    const weights = concepts.map((c) => this.conceptWeight(c));
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+    if (totalWeight === 0) return { scored: [], totalWeight };
+    const terms = concepts.flatMap((c) => c.variants.map((v) => v.term));
+    const positions = this.index
+      .candidates(terms, regions, CANDIDATE_LIMIT)
+      .filter((p) => this.inScope(p, regions, analysis.policyIds));
+
+    const scored: Scored[] = [];
+    for (const position of positions) {
+      const entry = this.index.clauses[position];
+      if (!entry) continue;
+      let score = 0;
+      let coveredWeight = 0;
+      const covered: number[] = [];
+      concepts.forEach((concept, i) => {
+        const known = (weights[i] ?? 0) < this.index.maxIdf;
+        let best = 0;
+        let credit = 0;
+        let piecesMissing = false;
+        for (const variant of concept.variants) {
+          const tf = this.index.count(position, variant.term);
+          const isPiece = variant.weight < SYNONYM_WEIGHT;
+          if (tf === 0) {
+            if (isPiece) piecesMissing = true;
+            continue;
+          }
+          const idf = this.index.idf(variant.term);
+          best = Math.max(best, variant.weight * idf * saturatedTf(tf, entry.length, this.index.averageLength));
+          if (!isPiece) credit = Math.max(credit, variant.weight);
+        }
+        // Pieces of a word the corpus never uses (高新 + 技术 for 高新技术企业) show that the clause
+        // says it only when they are all there.
+        if (credit === 0 && best > 0 && (known || !piecesMissing)) credit = PIECE_CREDIT;
+        score += best;
+        covered[i] = credit * (weights[i] ?? 0);
+        coveredWeight += covered[i] ?? 0;
+      });
+      if (score === 0) continue;
+      for (const phrase of analysis.phrases) if (entry.matchText.includes(phrase)) score *= 1.25;
+      const coverage = coveredWeight / totalWeight;
+      // Classic coordination: a clause that speaks to more of the question ranks above one that
+      // repeats a single word of it.
+      score *= coverage * this.intentBoost(analysis, entry.clause);
+      scored.push({ position, score, coverage, covered });
+    }
+    return { scored: scored.sort((a, b) => b.score - a.score), totalWeight };
+  }
+
+  private intentBoost(analysis: QueryAnalysis, clause: Clause): number {
+    let boost = 1;
+    if (analysis.intents.has('amount') && AMOUNT.test(clause.text)) boost *= 1.2;
+    if (analysis.intents.has('department') && DEPARTMENT.test(clause.text)) boost *= 1.3;
+    return boost;
+  }
+
+  private passage(position: number, role: PassageRole, asOf: IsoDate, s?: Scored): Passage {
+    const entry = this.index.clauses[position];
+    if (!entry) throw new Error(`no clause at ${position}`);
+    return {
+      clause: entry.clause,
+      policy: entry.policy,
+      status: validityStatus(entry.policy.validFrom, entry.policy.validTo, asOf),
+      role,
+      score: s?.score ?? 0,
+      coverage: s?.coverage ?? 0,
+    };
+  }
+
+  private select(analysis: QueryAnalysis, scored: Scored[], total: number, asOf: IsoDate): Passage[] {
+    const answering = scored.filter((s) => s.coverage >= MIN_COVERAGE);
+    const bestScore = answering[0]?.score ?? 0;
+    const byPolicy = new Map<string, Scored[]>();
+    for (const s of answering) {
+      const policyId = this.index.clauses[s.position]?.policy.id ?? '';
+      byPolicy.set(policyId, [...(byPolicy.get(policyId) ?? []), s]);
+    }
+
+    const passages: Passage[] = [];
+    let policiesTaken = 0;
+    for (const [policyId, clauses] of byPolicy) {
+      const first = clauses[0];
+      if (!first || first.score < POLICY_SCORE_RATIO * bestScore || policiesTaken >= MAX_POLICIES) continue;
+      policiesTaken++;
+      const chosen = [first];
+      const coveredSoFar = [...first.covered];
+      for (const candidate of clauses.slice(1)) {
+        if (chosen.length >= MAX_CLAUSES_PER_POLICY) break;
+        const gain = candidate.covered.reduce((sum, w, i) => sum + Math.max(0, w - (coveredSoFar[i] ?? 0)), 0);
+        if (gain / total >= EXTRA_CLAUSE_GAIN && candidate.score >= 0.3 * first.score) {
+          chosen.push(candidate);
+          candidate.covered.forEach((w, i) => (coveredSoFar[i] = Math.max(coveredSoFar[i] ?? 0, w)));
+        }
+      }
+      for (const s of chosen) passages.push(this.passage(s.position, 'answer', asOf, s));
+      const taken = new Set(chosen.map((s) => s.position));
+      passages.push(...this.aspectPassages(analysis, policyId, taken, asOf));
+    }
+    return passages;
+  }
+
+  /** The clauses that state a policy's validity or who interprets it, when the question asks. */
+  private aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate): Passage[] {
+    const aspects = this.aspects.get(policyId);
+    if (!aspects) return [];
+    const wanted: [number | null, PassageRole][] = [];
+    if (analysis.intents.has('validity')) wanted.push([aspects.validity, 'validity']);
+    if (analysis.asksInterpretation) wanted.push([aspects.interpretation, 'interpretation']);
+    const passages: Passage[] = [];
+    for (const [position, role] of wanted) {
+      if (position === null || taken.has(position)) continue;
+      taken.add(position);
+      passages.push(this.passage(position, role, asOf));
+    }
+    return passages;
+  }
+
+  /** A question about a policy as a whole (从哪天起实施? 由哪个部门负责解释?) is answered by its aspect clauses. */
+  private aboutWholePolicies(analysis: QueryAnalysis, regions: string[], asOf: IsoDate): Passage[] {
+    if (analysis.policyIds.length === 0 && regions.length === 0) return [];
+    const policies = this.index.policies.filter(
+      (p) =>
+        (analysis.policyIds.length === 0 || analysis.policyIds.includes(p.id)) &&
+        (regions.length === 0 || regions.includes(p.region)),
+    );
+    return policies.slice(0, MAX_POLICIES).flatMap((p) => this.aspectPassages(analysis, p.id, new Set(), asOf));
+  }
+
+  /** Clauses elsewhere that answer the question, for a region or policy that has none. */
+  private related(analysis: QueryAnalysis, regions: string[], asOf: IsoDate): Passage[] {
+    const elsewhere = this.score({ ...analysis, policyIds: [] }, []).scored.filter((s) => {
+      const policy = this.index.clauses[s.position]?.policy;
+      return (
+        s.coverage >= MIN_COVERAGE &&
+        policy !== undefined &&
+        !regions.includes(policy.region) &&
+        !analysis.policyIds.includes(policy.id)
+      );
+    });
+    const seen = new Set<string>();
+    const passages: Passage[] = [];
+    for (const s of elsewhere) {
+      const policyId = this.index.clauses[s.position]?.policy.id ?? '';
+      if (seen.has(policyId)) continue;
+      seen.add(policyId);
+      passages.push(this.passage(s.position, 'related', asOf, s));
+      if (passages.length >= MAX_RELATED) break;
+    }
+    return passages;
+  }
+}

@@ -1,0 +1,25 @@
+import * as OpenCC from 'opencc-js';
+
+const toSimplifiedConverter = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Traditional → simplified, for matching only; displayed text keeps the document's own script. */
+export function toSimplified(text: string): string {
+  return toSimplifiedConverter(text);
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_GLOBAL = /\p{Script=Han}/gu;
+
+export function isHan(char: string): boolean {
+  return HAN.test(char);
+}
+
+export function countHan(text: string): number {
+  return text.match(HAN_GLOBAL)?.length ?? 0;
+}
+
+/** A question is treated as English when it has Latin words and (almost) no Han characters. */
+export function isMostlyLatin(text: string): boolean {
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin > 0 && countHan(text) * 4 < latin;
+}
