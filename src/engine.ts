@@ -24,6 +24,8 @@ export interface EngineStats {
   tokens: number;
   vocabulary: number;
   textChars: number;
+  /** UTF-8 size of the clause texts: what build throughput is measured against. */
+  textBytes: number;
   dictionaryMs: number;
   buildMs: number;
 }
@@ -58,6 +60,7 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR): Engine {
       tokens: index.tokenCount,
       vocabulary: index.vocabulary.size,
       textChars: policies.reduce((sum, p) => sum + p.clauses.reduce((s, c) => s + c.text.length, 0), 0),
+      textBytes: policies.reduce((sum, p) => sum + p.clauses.reduce((s, c) => s + Buffer.byteLength(c.text), 0), 0),
       dictionaryMs,
       buildMs,
     },

@@ -10,7 +10,9 @@ import { toSimplified } from '../text/script.js';
 const CN_NUM = '[一二三四五六七八九十百零〇两]+';
 
 export type MarkerStyle =
-  | 'article' // 第一条, 第二章, 第一阶段
+  | 'chapter' // 第一章, 第二节, 第三部分
+  | 'article' // 第一条
+  | 'stage' // 第一阶段
   | 'cn-dun' // 一、
   | 'paren-cn' // （一）
   | 'arabic-dot' // 1.
@@ -28,7 +30,9 @@ export interface Marker {
 }
 
 const MARKER_PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
-  { style: 'article', re: new RegExp(`^(第${CN_NUM}|第\\d{1,3})\\s*(条|條|章|节|節|款|部分|阶段|階段)`) },
+  { style: 'chapter', re: new RegExp(`^(第${CN_NUM}|第\\d{1,3})\\s*(章|节|節|部分|编|編)`) },
+  { style: 'article', re: new RegExp(`^(第${CN_NUM}|第\\d{1,3})\\s*(条|條|款)`) },
+  { style: 'stage', re: new RegExp(`^(第${CN_NUM}|第\\d{1,3})\\s*(阶段|階段)`) },
   { style: 'paren-cn', re: new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[）)]`) },
   { style: 'paren-arabic', re: /^[（(]\s*(\d{1,3})\s*[）)]/ },
   { style: 'cn-dun', re: new RegExp(`^(${CN_NUM})\\s*[、，,．]`) },
@@ -53,7 +57,7 @@ export function detectMarker(paragraph: string): Marker | null {
     if (ordinal === null || ordinal <= 0) continue;
     const rest = text.slice(match[0].length).trim();
     // "2026年…" or "2.0" are not numbering; a marker must be followed by text.
-    if (rest === '' && style !== 'article') continue;
+    if (rest === '' && style !== 'article' && style !== 'chapter') continue;
     return { style, label: markerLabel(style, match[0]), ordinal, rest };
   }
   return null;
@@ -62,7 +66,9 @@ export function detectMarker(paragraph: string): Marker | null {
 function markerLabel(style: MarkerStyle, raw: string): string {
   const compact = raw.replace(/\s+/g, '');
   switch (style) {
+    case 'chapter':
     case 'article':
+    case 'stage':
       return compact;
     case 'paren-cn':
     case 'paren-arabic':
@@ -79,7 +85,10 @@ function markerLabel(style: MarkerStyle, raw: string): string {
 /** A numbered line that names a section (一、总则) rather than stating a rule. */
 export function isHeadingLine(paragraph: string): boolean {
   const text = stripDecoration(paragraph);
-  return detectMarker(text) !== null && !SENTENCE_PUNCT.test(text) && !/[，,]/.test(text) && text.length <= 40;
+  const marker = detectMarker(text);
+  // An article (第三条) is a clause by definition; a line ending in a colon introduces a list.
+  if (marker === null || marker.style === 'article') return false;
+  return !SENTENCE_PUNCT.test(text) && !/[，,]/.test(text) && !/[：:]$/.test(text) && text.length <= 40;
 }
 
 /** Sentence punctuation: a line with any of it is prose, not a heading or a title. */
@@ -133,5 +142,6 @@ export function startsWithClosingPhrase(paragraph: string): boolean {
 /** Addressee lines (各有关单位：) belong to the covering notice, not to the policy. */
 export function isAddresseeLine(paragraph: string): boolean {
   const text = stripDecoration(paragraph);
+  if (detectMarker(text) !== null) return false;
   return /[：:]$/.test(text) && !SENTENCE_PUNCT.test(text) && (/^各/.test(text) || text.length <= 15);
 }

@@ -67,8 +67,14 @@ export function fixSpacing(line: string): string {
     if (!drop) out += ' ';
     i = j;
   }
-  return out.replace(/\u0000/g, '  ').trim();
+  // "第一条 对落户的…", "第一章 总则": the number keeps its space, as policy texts print it.
+  return out
+    .replace(/\u0000/g, '  ')
+    .trim()
+    .replace(ARTICLE_START, '$1 ');
 }
+
+const ARTICLE_START = /^((?:#+ )?第[一二三四五六七八九十百零〇\d]+(?:条|條|章|节|節))(?=[\p{Script=Han}“（(])/u;
 
 const FOOTER_START = /^(原文链接|免责声明|责任编辑|分享到|打印本页|关闭窗口|【打印】|扫一扫|返回顶部|相关链接)/;
 

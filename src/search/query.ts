@@ -33,6 +33,8 @@ export interface QueryAnalysis {
   concepts: Concept[];
   /** Neighbouring concepts written together (推进阶段): a clause with the same phrase ranks higher. */
   phrases: string[];
+  /** The concepts of each sub-question (…支持哪些主体？…还能享受吗？), each to be answered. */
+  parts: Concept[][];
 }
 
 export interface PolicyName {
@@ -47,7 +49,7 @@ const SUBTERM_WEIGHT = 0.5;
 
 const INTENT_CUES: [Intent, RegExp][] = [
   ['amount', /多少|几万|金额|额度|上限|最高|封顶|比例|补多少|给多少|how much|what share|percentage|\bcap\b|maximum|amount/],
-  ['validity', /有效|失效|过期|到期|施行|起实施|哪天|何时|什么时候|还能申请|还能享受|还可以申请|现在还|in force|valid|expire/],
+  ['validity', /有效|失效|过期|到期|施行|起实施|哪天|何时|什么时候|还能申请|还可以申请|现在还能|in force|valid|expire/],
   ['department', /部门|单位负责|谁负责|负责解释|哪个部门|谁管|department|responsible|interpret/],
   ['eligibility', /条件|门槛|资格|要求|主体|支持对象|符合|还能申请吗|还能享受吗|eligib|qualif/],
   ['procedure', /先.{1,4}后|流程|程序|怎么申请|如何申请|申报方式|先申报|先补助|procedure|apply/],
@@ -62,7 +64,7 @@ export function regionAliases(region: string): string[] {
 
 /** Words that say which aspect is asked (validity, department), answered by a clause of their own. */
 const INTENT_WORDS: Partial<Record<Intent, Set<string>>> = {
-  validity: new Set(['有效', '有效期', '施行', '实施', '失效', '过期', '到期', '期间', '期限', '还有效', '生效']),
+  validity: new Set(['有效', '有效期', '施行', '实施', '失效', '过期', '到期', '期间', '期限', '还有效', '生效', '现在']),
   department: new Set(['部门', '负责', '解释', '负责解释', '责任部门', '单位', '哪个部门']),
 };
 
@@ -129,7 +131,7 @@ export class QueryAnalyser {
       if (words) concepts = concepts.filter((c) => !words.has(c.text));
     }
     if (policyIds.length === 0) {
-      const named = this.namedByTitle(concepts);
+      const named = this.namedByTitle(text, concepts);
       if (named) {
         policyIds.push(...named.ids);
         concepts = concepts.filter((c) => !named.concepts.has(c.text));
@@ -140,21 +142,32 @@ export class QueryAnalyser {
       const phrase = `${concepts[i]?.text}${concepts[i + 1]?.text}`;
       if (text.includes(phrase)) phrases.push(phrase);
     }
-    return { question, language, regions, policyIds, intents, asksInterpretation, concepts, phrases };
+    const parts = text
+      .split(/[？?；;。!！\n]+/)
+      .map((part) => concepts.filter((c) => part.includes(c.text) || c.variants.some((v) => part.includes(v.term))))
+      .filter((part) => part.length > 0);
+    return { question, language, regions, policyIds, intents, asksInterpretation, concepts, phrases, parts };
   }
 
   /**
-   * A question that repeats most of a policy's title (松江中小企业数字化转型城市试点的推进阶段) names
-   * that policy; the title's words then say which policy, not what about.
+   * A question that repeats a run of a policy's title (…中小企业数字化转型城市试点的推进阶段) names that
+   * policy; the title's words then say which policy, not what about. Three title words in a row, in
+   * the question's own order, make a name; scattered title words are just the topic.
    */
-  private namedByTitle(concepts: Concept[]): { ids: string[]; concepts: Set<string> } | null {
-    if (concepts.length < 3) return null;
+  private namedByTitle(text: string, concepts: Concept[]): { ids: string[]; concepts: Set<string> } | null {
+    const known = new Set(concepts.map((c) => c.text));
+    const sequence = this.tokenizer.words(text).filter((w) => known.has(w));
     let best: { ids: string[]; concepts: Set<string> } | null = null;
     for (const { id, terms } of this.titleTerms) {
-      const inTitle = new Set(concepts.filter((c) => terms.has(c.text)).map((c) => c.text));
-      if (inTitle.size < 3 || inTitle.size < concepts.length / 2) continue;
-      if (!best || inTitle.size > best.concepts.size) best = { ids: [id], concepts: inTitle };
-      else if (inTitle.size === best.concepts.size) best.ids.push(id);
+      let run: string[] = [];
+      let longest: string[] = [];
+      for (const word of sequence) {
+        run = terms.has(word) ? [...run, word] : [];
+        if (run.length > longest.length) longest = run;
+      }
+      if (longest.length < 3) continue;
+      if (!best || longest.length > best.concepts.size) best = { ids: [id], concepts: new Set(longest) };
+      else if (longest.length === best.concepts.size) best.ids.push(id);
     }
     return best;
   }

@@ -45,7 +45,12 @@ interface Scored {
   coverage: number;
   /** Concept weight this clause covers, by concept index. */
   covered: number[];
+  /** Whether it covers the concept that carries most of the question, if one does. */
+  coversKey: boolean;
 }
+
+/** A clause answers when it covers enough of the question, its key concept included. */
+const answers = (s: Scored): boolean => s.coverage >= MIN_COVERAGE && s.coversKey;
 
 /** Share of the question's concept weight the best clause must cover to count as an answer. */
 export const MIN_COVERAGE = 0.5;
@@ -54,6 +59,8 @@ const POLICY_SCORE_RATIO = 0.4;
 /** A further clause of the same policy must add this share of the question's concept weight. */
 const EXTRA_CLAUSE_GAIN = 0.2;
 const MAX_POLICIES = 4;
+/** Share of the question's weight that makes a concept its key. */
+const KEY_CONCEPT_SHARE = 0.4;
 const MAX_CLAUSES_PER_POLICY = 2;
 const MAX_RELATED = 2;
 const CANDIDATE_LIMIT = 2000;
@@ -108,8 +115,7 @@ export class Retriever {
     }
 
     const { scored, totalWeight } = this.score(analysis, regions);
-    const best = scored[0];
-    if (!best || best.coverage < MIN_COVERAGE) {
+    if (!scored.some(answers)) {
       const related = regions.length > 0 || analysis.policyIds.length > 0 ? this.related(analysis, regions, options.asOf) : [];
       return { analysis, regions, passages: related, noAnswer: true };
     }
@@ -136,6 +142,11 @@ export class Retriever {
     const weights = concepts.map((c) => this.conceptWeight(c));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     if (totalWeight === 0) return { scored: [], totalWeight };
+    // A concept that carries most of the question (DCMM in 嘉定DCMM认证奖励) must be in the answer.
+    let key = -1;
+    weights.forEach((w, i) => {
+      if (w < this.index.maxIdf && w >= KEY_CONCEPT_SHARE * totalWeight && (key < 0 || w > (weights[key] ?? 0))) key = i;
+    });
     const terms = concepts.flatMap((c) => c.variants.map((v) => v.term));
     const positions = this.index
       .candidates(terms, regions, CANDIDATE_LIMIT)
@@ -177,7 +188,7 @@ export class Retriever {
       // Classic coordination: a clause that speaks to more of the question ranks above one that
       // repeats a single word of it.
       score *= coverage * this.intentBoost(analysis, entry.clause);
-      scored.push({ position, score, coverage, covered });
+      scored.push({ position, score, coverage, covered, coversKey: key < 0 || (covered[key] ?? 0) > 0 });
     }
     return { scored: scored.sort((a, b) => b.score - a.score), totalWeight };
   }
@@ -211,18 +222,27 @@ export class Retriever {
       byPolicy.set(policyId, [...(byPolicy.get(policyId) ?? []), s]);
     }
 
+    // Policies in force come first: that is what a reader can still apply for.
+    const groups = [...byPolicy].sort(
+      ([a, x], [b, y]) => this.currency(a, asOf) - this.currency(b, asOf) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0),
+    );
     const passages: Passage[] = [];
     let policiesTaken = 0;
-    for (const [policyId, clauses] of byPolicy) {
+    for (const [policyId, clauses] of groups) {
       const first = clauses[0];
       if (!first || first.score < POLICY_SCORE_RATIO * bestScore || policiesTaken >= MAX_POLICIES) continue;
       policiesTaken++;
       const chosen = [first];
       const coveredSoFar = [...first.covered];
+      // "A和B分别多少" within one policy: clauses that answer as fully as the first, each
+      // more specifically, are cited beside it.
+      const comparing = analysis.intents.has('comparison') && byPolicy.size === 1;
+      const limit = comparing ? MAX_CLAUSES_PER_POLICY + 1 : MAX_CLAUSES_PER_POLICY;
       for (const candidate of clauses.slice(1)) {
-        if (chosen.length >= MAX_CLAUSES_PER_POLICY) break;
+        if (chosen.length >= limit) break;
         const gain = candidate.covered.reduce((sum, w, i) => sum + Math.max(0, w - (coveredSoFar[i] ?? 0)), 0);
-        if (gain / total >= EXTRA_CLAUSE_GAIN && candidate.score >= 0.3 * first.score) {
+        const parallel = comparing && candidate.coverage >= 0.9 * first.coverage && candidate.score >= 0.5 * first.score;
+        if (parallel || (gain / total >= EXTRA_CLAUSE_GAIN && candidate.score >= 0.3 * first.score)) {
           chosen.push(candidate);
           candidate.covered.forEach((w, i) => (coveredSoFar[i] = Math.max(coveredSoFar[i] ?? 0, w)));
         }
@@ -232,6 +252,13 @@ export class Retriever {
       passages.push(...this.aspectPassages(analysis, policyId, taken, asOf));
     }
     return passages;
+  }
+
+  /** Sort key: in force, not yet in force, unknown, then expired. */
+  private currency(policyId: string, asOf: IsoDate): number {
+    const policy = this.index.policies.find((p) => p.id === policyId);
+    const status = policy ? validityStatus(policy.validFrom, policy.validTo, asOf) : 'unknown';
+    return { 'in-force': 0, 'not-yet-in-force': 1, unknown: 2, expired: 3 }[status];
   }
 
   /** The clauses that state a policy's validity or who interprets it, when the question asks. */
@@ -266,7 +293,7 @@ export class Retriever {
     const elsewhere = this.score({ ...analysis, policyIds: [] }, []).scored.filter((s) => {
       const policy = this.index.clauses[s.position]?.policy;
       return (
-        s.coverage >= MIN_COVERAGE &&
+        answers(s) &&
         policy !== undefined &&
         !regions.includes(policy.region) &&
         !analysis.policyIds.includes(policy.id)

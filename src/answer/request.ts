@@ -1,0 +1,60 @@
+import { isIsoDate, todayInChina } from '../corpus/dates.js';
+import type { IsoDate } from '../corpus/types.js';
+import type { ErrorCode } from './types.js';
+
+/** What every transport accepts, checked in one place so that each gives the same answer to bad input. */
+
+export const MAX_QUESTION_CHARS = 500;
+
+export interface AnswerRequest {
+  question: string;
+  /** A region name or short name; null for all regions. */
+  region: string | null;
+  asOf: IsoDate;
+}
+
+export type RequestCheck = { ok: true; request: AnswerRequest } | { ok: false; code: ErrorCode; message: string };
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+const ALL_REGIONS = new Set(['', '全部', '所有', 'all', '*']);
+
+export function checkRequest(
+  input: { question?: unknown; region?: unknown; asOf?: unknown },
+  resolveRegion: (name: string) => string | null,
+  today: IsoDate = todayInChina(),
+): RequestCheck {
+  const { question, region, asOf } = input;
+  if (typeof question !== 'string') return { ok: false, code: 'bad-question', message: 'question must be a string' };
+  const trimmed = question.trim();
+  if (trimmed === '') return { ok: false, code: 'bad-question', message: 'question is empty' };
+  if ([...trimmed].length > MAX_QUESTION_CHARS) {
+    return {
+      ok: false,
+      code: 'question-too-long',
+      message: `question is ${[...trimmed].length} characters; the limit is ${MAX_QUESTION_CHARS}`,
+    };
+  }
+  if (CONTROL.test(trimmed)) {
+    return { ok: false, code: 'bad-question', message: 'question contains control characters or binary data' };
+  }
+
+  let resolvedRegion: string | null = null;
+  if (region !== undefined && region !== null) {
+    if (typeof region !== 'string' || region.length > 40) {
+      return { ok: false, code: 'bad-region', message: 'region must be a short string such as 松江区' };
+    }
+    if (!ALL_REGIONS.has(region.trim().toLowerCase())) {
+      resolvedRegion = resolveRegion(region);
+      if (resolvedRegion === null) return { ok: false, code: 'bad-region', message: `no policies for region "${region.trim()}"` };
+    }
+  }
+
+  let date = today;
+  if (asOf !== undefined && asOf !== null && asOf !== '') {
+    if (typeof asOf !== 'string' || !isIsoDate(asOf)) {
+      return { ok: false, code: 'bad-date', message: 'asOf must be a date written YYYY-MM-DD' };
+    }
+    date = asOf;
+  }
+  return { ok: true, request: { question: trimmed, region: resolvedRegion, asOf: date } };
+}

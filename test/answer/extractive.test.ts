@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { answer, answerExtractive } from '../../src/answer/answer.js';
+import { markersIn } from '../../src/answer/citations.js';
+import { amountsIn } from '../../src/answer/extractive.js';
+import type { AnswerEvent, AnswerObject } from '../../src/answer/types.js';
+import { parseEvalSet } from '../../src/eval/score.js';
+import { readFileSync } from 'node:fs';
+import { EVAL_DATE, sharedEngine } from '../helpers.js';
+
+const engine = sharedEngine();
+const ask = (question: string, region: string | null = null): AnswerObject =>
+  answerExtractive({ question, region, asOf: EVAL_DATE }, engine);
+const blockOf = (a: AnswerObject, policyId: string): string => {
+  const n = a.citations.find((c) => c.policyId === policyId)?.n;
+  return a.answer.split('\n\n').find((block) => block.includes(`[${n}]`) && block.startsWith('**')) ?? '';
+};
+
+describe('extractive answer to the headline question', () => {
+  const a = ask('我能拿多少两化融合奖励');
+
+  it('cites each policy with its clause and validity', () => {
+    expect(a.mode).toBe('extractive');
+    expect(a.noAnswer).toBe(false);
+    expect(a.citations.map((c) => [c.policyId, c.clause, c.status])).toEqual([
+      ['songjiang-2023', '5', 'in-force'],
+      ['minhang-2021', '第四条', 'expired'],
+      ['jiading-2021', '2', 'expired'],
+      ['taicang-2021', '（三）', 'expired'],
+    ]);
+    expect(a.citations[0]).toMatchObject({
+      n: 1,
+      title: '松江区制造业数字化转型发展若干政策',
+      docNumber: '松科委规〔2023〕6号',
+      region: '松江区',
+      validFrom: '2024-01-28',
+      validTo: '2029-01-27',
+    });
+  });
+
+  it('states each amount and validity under its own citation', () => {
+    expect(blockOf(a, 'songjiang-2023')).toMatch(/AA 级别以上的给予一次性最高不超过20万元奖励/);
+    expect(blockOf(a, 'songjiang-2023')).toMatch(/在有效期内/);
+    expect(blockOf(a, 'taicang-2021')).toMatch(/给予最高30万元奖励/);
+    expect(blockOf(a, 'taicang-2021')).toMatch(/已于2023年12月31日失效/);
+    expect(blockOf(a, 'minhang-2021')).toMatch(/给予20万元的一次性奖励/);
+    expect(blockOf(a, 'minhang-2021')).toMatch(/分别给予30万元、40万元、50万元的一次性奖励/);
+    expect(blockOf(a, 'minhang-2021')).toMatch(/获评市级及以上两化融合试点示范的企业，给予50万元/);
+    expect(blockOf(a, 'minhang-2021')).toMatch(/已于2026年8月17日失效/);
+    expect(blockOf(a, 'jiading-2021')).toMatch(/给予一次性奖励20万元/);
+    expect(blockOf(a, 'jiading-2021')).toMatch(/已于2025年12月31日失效/);
+  });
+
+  it('gives the whole clause text behind each citation', () => {
+    expect(a.citations[0]?.text).toMatch(/^5\.支持企业开展数字化认证。.*（责任部门：区科委）$/);
+  });
+});
+
+describe('every answer to the development questions', () => {
+  const questions = parseEvalSet(readFileSync(new URL('../eval/dev.jsonl', import.meta.url), 'utf8'));
+  const answers = questions.map((q) => ask(q.question));
+
+  it('uses exactly the citations it lists, numbered 1..n', () => {
+    for (const a of answers) {
+      expect(a.citations.map((c) => c.n)).toEqual(a.citations.map((_, i) => i + 1));
+      expect(markersIn(a.answer).sort((x, y) => x - y)).toEqual(a.citations.map((c) => c.n));
+    }
+  });
+
+  it('quotes every amount exactly as a cited clause states it', () => {
+    for (const a of answers) {
+      const cited = a.citations.map((c) => c.text.replace(/\s+/g, '')).join('\n');
+      for (const amount of amountsIn(a.answer)) expect(cited).toContain(amount);
+    }
+  });
+
+  it('puts every quoted line under the citation of the clause it comes from', () => {
+    for (const a of answers) {
+      for (const line of a.answer.split('\n').filter((l) => l.startsWith('> '))) {
+        const [, quote, n] = /^> (.*) \[(\d+)\]$/.exec(line) ?? [];
+        const clause = a.citations.find((c) => c.n === Number(n));
+        if (clause?.text.includes('|')) continue; // table rows are read with their headings
+        expect(clause?.text.replace(/\s+/g, '')).toContain((quote ?? '').replace(/\s+/g, ''));
+      }
+    }
+  });
+});
+
+describe('answers with no basis', () => {
+  it('says so plainly and cites nothing when nothing is related', () => {
+    const a = ask('企业数字化转型投入能享受研发费用加计扣除吗？扣除比例是多少？');
+    expect(a.noAnswer).toBe(true);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toMatch(/没有找到能回答这个问题的条款/);
+  });
+
+  it('names the region that has nothing and points, cited, to those that have', () => {
+    const a = ask('嘉定区对DCMM认证有奖励吗？');
+    expect(a.noAnswer).toBe(true);
+    expect(a.answer).toMatch(/在嘉定区的政策文件中没有找到/);
+    expect(a.citations.map((c) => c.policyId)).toEqual(['songjiang-2023', 'taicang-2021']);
+    expect(a.answer).toMatch(/首次通过 DCMM 二级及以上评估认证的企业，给予一次性最高不超过20万元奖励。 \[1\]/);
+  });
+
+  it('answers in English when asked in English', () => {
+    const a = ask('Does Minhang subsidise high-tech enterprise certification?');
+    expect(a.noAnswer).toBe(true);
+    expect(a.answer).toMatch(/^No clause in the policies on file answers this question/);
+  });
+});
+
+describe('the answer stream', () => {
+  it('sends sources, then the text in pieces, then the answer object', async () => {
+    const events: AnswerEvent[] = [];
+    for await (const event of answer({ question: '松江技改补贴', region: null, asOf: EVAL_DATE }, { engine })) events.push(event);
+    expect(events[0]?.type).toBe('sources');
+    expect(events.at(-1)?.type).toBe('done');
+    const deltas = events.filter((e): e is Extract<AnswerEvent, { type: 'delta' }> => e.type === 'delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    const done = events.at(-1) as Extract<AnswerEvent, { type: 'done' }>;
+    expect(deltas.map((d) => d.text).join('')).toBe(done.answer.answer);
+  });
+
+  it('stops with a cancelled error when its signal aborts', async () => {
+    const controller = new AbortController();
+    const events: AnswerEvent[] = [];
+    for await (const event of answer({ question: '我能拿多少两化融合奖励', region: null, asOf: EVAL_DATE }, { engine, signal: controller.signal })) {
+      events.push(event);
+      if (event.type === 'delta') controller.abort();
+    }
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'cancelled' });
+    expect(events.some((e) => e.type === 'done')).toBe(false);
+  });
+});

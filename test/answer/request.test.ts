@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkRequest, MAX_QUESTION_CHARS } from '../../src/answer/request.js';
+
+const resolve = (name: string): string | null => (['松江', '松江区'].includes(name.trim()) ? '松江区' : null);
+const check = (input: Record<string, unknown>) => checkRequest(input, resolve, '2026-11-21');
+
+describe('checkRequest', () => {
+  it('accepts a question, trims it and fills in today', () => {
+    expect(check({ question: '  技改补贴  ' })).toEqual({ ok: true, request: { question: '技改补贴', region: null, asOf: '2026-11-21' } });
+  });
+
+  it('resolves a short region name and treats 全部 as no region', () => {
+    expect(check({ question: 'q', region: '松江' })).toMatchObject({ ok: true, request: { region: '松江区' } });
+    expect(check({ question: 'q', region: '全部' })).toMatchObject({ ok: true, request: { region: null } });
+  });
+
+  it.each([
+    [{ question: '' }, 'bad-question'],
+    [{ question: '   ' }, 'bad-question'],
+    [{}, 'bad-question'],
+    [{ question: 42 }, 'bad-question'],
+    [{ question: ['a'] }, 'bad-question'],
+    [{ question: 'x'.repeat(MAX_QUESTION_CHARS + 1) }, 'question-too-long'],
+    [{ question: 'abc\u0000def' }, 'bad-question'],
+    [{ question: '\ufffd\ufffd' }, 'bad-question'],
+    [{ question: 'q', region: '浦东' }, 'bad-region'],
+    [{ question: 'q', region: { $ne: 1 } }, 'bad-region'],
+    [{ question: 'q', asOf: '2026-02-30' }, 'bad-date'],
+    [{ question: 'q', asOf: 20261121 }, 'bad-date'],
+  ])('refuses %j with %s', (input, code) => {
+    const result = check(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe(code);
+      expect(result.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('counts characters, not UTF-16 units, against the length limit', () => {
+    expect(check({ question: '𠀀'.repeat(MAX_QUESTION_CHARS) }).ok).toBe(true);
+  });
+});

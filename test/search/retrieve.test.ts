@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { EVAL_DATE, sharedEngine } from '../helpers.js';
+
+const engine = sharedEngine();
+const retrieve = (question: string, region: string | null = null, asOf = EVAL_DATE) =>
+  engine.retriever.retrieve(question, { region, asOf });
+const cited = (question: string, region: string | null = null) =>
+  retrieve(question, region).passages.map((p) => `${p.policy.id}:${p.clause.label}`);
+
+describe('retrieval', () => {
+  it('answers a no-region question with the best clause of each policy that has one, in-force first', () => {
+    const result = retrieve('我能拿多少两化融合奖励');
+    expect(result.noAnswer).toBe(false);
+    expect(cited('我能拿多少两化融合奖励')).toEqual([
+      'songjiang-2023:5',
+      'minhang-2021:第四条',
+      'jiading-2021:2',
+      'taicang-2021:（三）',
+    ]);
+    expect(result.passages.map((p) => p.status)).toEqual(['in-force', 'expired', 'expired', 'expired']);
+  });
+
+  it.each([
+    ['松江区', ['songjiang-2023:5']],
+    ['松江', ['songjiang-2023:5']],
+    ['太仓市', ['taicang-2021:（三）']],
+  ])('limits a question to the region %s', (region, expected) => {
+    expect(cited('两化融合贯标有什么奖励', region)).toEqual(expected);
+  });
+
+  it('reads the region from the question, short or full', () => {
+    expect(cited('闵行区两化融合奖励多少')).toEqual(['minhang-2021:第四条']);
+    expect(cited('嘉定两化融合奖励多少')).toEqual(['jiading-2021:2']);
+  });
+
+  it('finds the robot clause for a two-word question', () => {
+    expect(cited('机器人补贴')).toContain('taicang-2021:（一）');
+  });
+
+  it.each([
+    ['我是太仓的小厂老板，上云有啥补贴没？', 'taicang-2021:（四）'],
+    ['松江智能工厂给多少钱', 'songjiang-2023:3'],
+    ['松江技改补贴', 'songjiang-2023:2'],
+    ['嘉定贯标奖励', 'jiading-2021:2'],
+    ['在太仓贷款搞智能化改造，利息能补多少？', 'taicang-2021:（二十三）'],
+    ['我们是刚搬到闵行的AI公司，房租政府能帮着出多少？', 'minhang-2021:第二条'],
+  ])('understands colloquial wording: %s', (question, expected) => {
+    expect(cited(question)[0]).toBe(expected);
+  });
+
+  it('finds the clause for an English question', () => {
+    expect(cited('What R&D reward does Taicang give for breakthroughs in industrial-internet identifier resolution?')[0]).toBe(
+      'taicang-2021:（十七）',
+    );
+    expect(retrieve('How much is the smart factory reward in Songjiang?').analysis.language).toBe('en');
+  });
+
+  it('matches traditional-script text with a simplified question and the other way round', () => {
+    expect(cited('松江中小企业数字化转型城市试点的资金有多少？')[0]).toBe('songjiang-pilot-2025:（六）');
+    expect(cited('松江中小企業數字化轉型城市試點的資金有多少？')[0]).toBe('songjiang-pilot-2025:（六）');
+  });
+
+  it('gives the status as of the date asked', () => {
+    const before = retrieve('闵行两化融合贯标奖励', null, '2025-01-01').passages[0];
+    const after = retrieve('闵行两化融合贯标奖励', null, '2026-11-21').passages[0];
+    expect(before?.status).toBe('in-force');
+    expect(after?.status).toBe('expired');
+  });
+
+  it('adds the validity clause when asked whether something still applies', () => {
+    expect(cited('太仓的工业机器人奖励现在还能申请吗？')).toEqual(['taicang-2021:（一）', 'taicang-2021:末段']);
+  });
+
+  it('answers a question about a policy as a whole with the clause that states it', () => {
+    expect(cited('松江区制造业数字化转型发展若干政策由哪个部门负责解释？')).toEqual(['songjiang-2023:末段']);
+  });
+
+  it('has no answer when no clause covers the question', () => {
+    expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
+    expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
+    expect(retrieve('今天天气怎么样').noAnswer).toBe(true);
+  });
+
+  it('says a region has nothing on a topic, and points to the regions that do', () => {
+    const result = retrieve('嘉定区对DCMM认证有奖励吗？');
+    expect(result.noAnswer).toBe(true);
+    expect(result.passages.map((p) => [p.policy.id, p.role])).toEqual([
+      ['songjiang-2023', 'related'],
+      ['taicang-2021', 'related'],
+    ]);
+  });
+});
