@@ -49,13 +49,13 @@ describe('policy-qa ask', () => {
   });
 
   it.each([
-    [['ask', ''], /question is empty/],
-    [['ask', '长'.repeat(501)], /501 characters; the limit is 500/],
-    [['ask', '技改补贴', '--region', '浦东'], /no policies for region "浦东"/],
-    [['ask', '技改补贴', '--as-of', 'yesterday'], /YYYY-MM-DD/],
-    [['ask', '技改补贴', '--bogus'], /Unknown option/],
-    [['frobnicate'], /unknown command/],
-  ])('refuses %j with a clear message, exit code 2 and no stack trace', (args, message) => {
+    ['an empty question', ['ask', ''], /question is empty/],
+    ['a 501-character question', ['ask', '长'.repeat(501)], /501 characters; the limit is 500/],
+    ['an unknown region', ['ask', '技改补贴', '--region', '浦东'], /no policies for region "浦东"/],
+    ['a malformed date', ['ask', '技改补贴', '--as-of', 'yesterday'], /YYYY-MM-DD/],
+    ['an unknown option', ['ask', '技改补贴', '--bogus'], /Unknown option/],
+    ['an unknown command', ['frobnicate'], /unknown command/],
+  ])('refuses %s with a clear message, exit code 2 and no stack trace', (_, args, message) => {
     const { code, stderr } = run(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
