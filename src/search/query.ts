@@ -48,7 +48,10 @@ const SYNONYM_WEIGHT = 0.8;
 const SUBTERM_WEIGHT = 0.5;
 
 const INTENT_CUES: [Intent, RegExp][] = [
-  ['amount', /多少|几万|金额|额度|上限|最高|封顶|比例|补多少|给多少|how much|what share|percentage|\bcap\b|maximum|amount/],
+  [
+    'amount',
+    /多少|几万|金额|额度|上限|最高|封顶|比例|补多少|给多少|(什么|哪些|啥)(支持|补贴|奖励|扶持|资助|补助|政策)|怎么(补|奖|支持|扶持)|有(补贴|奖励|资助|补助)|能补|how much|what share|percentage|\bcap\b|maximum|amount|what (subsidy|reward|support|grant)/,
+  ],
   ['validity', /有效|失效|过期|到期|施行|起实施|哪天|何时|什么时候|还能申请|还可以申请|现在还能|in force|valid|expire/],
   ['department', /部门|单位负责|谁负责|负责解释|哪个部门|谁管|department|responsible|interpret/],
   ['eligibility', /条件|门槛|资格|要求|主体|支持对象|符合|还能申请吗|还能享受吗|eligib|qualif/],
