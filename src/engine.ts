@@ -13,6 +13,7 @@ export interface Engine {
   policies: Policy[];
   index: SearchIndex;
   retriever: Retriever;
+  analyser: QueryAnalyser;
   tokenizer: Tokenizer;
   lexicon: Lexicon;
   stats: EngineStats;
@@ -52,6 +53,7 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR): Engine {
     policies,
     index,
     retriever,
+    analyser,
     tokenizer,
     lexicon,
     stats: {

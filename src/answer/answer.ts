@@ -1,39 +1,66 @@
 import type { Engine } from '../engine.js';
+import type { Turn } from '../llm/prompt.js';
 import type { Retrieval } from '../search/retrieve.js';
-import { composeExtractive } from './extractive.js';
+import { composeExtractive, type ComposeOptions } from './extractive.js';
+import { resolveFollowUp } from './followup.js';
+import { answerWithLlm, type LlmAnswerer, type WarningLog } from './llm-answer.js';
 import type { AnswerRequest } from './request.js';
 import type { AnswerEvent, AnswerObject } from './types.js';
 
 /**
- * The one answering pipeline every transport uses: retrieve, then compose, as a stream of events
- * (sources → delta… → done | error).
+ * The one answering pipeline every transport uses: read the question against the conversation,
+ * retrieve, then compose (extractively, or with a model when one is configured), as a stream of
+ * events: sources → delta… → done | error.
  */
 
 export interface AnswerDependencies {
   engine: Engine;
+  llm?: LlmAnswerer | null;
   signal?: AbortSignal;
+  /** Earlier turns of the same conversation, oldest first. */
+  history?: Turn[];
+  log?: WarningLog;
 }
 
 export function retrieveFor(request: AnswerRequest, engine: Engine): Retrieval {
   return engine.retriever.retrieve(request.question, { region: request.region, asOf: request.asOf });
 }
 
-/** The extractive answer, composed at once: for the CLI's JSON mode, benchmarks and evaluation. */
-export function answerExtractive(request: AnswerRequest, engine: Engine): AnswerObject {
-  const retrieval = retrieveFor(request, engine);
-  return composeExtractive(retrieval, { asOf: request.asOf, termWeight: (t) => engine.index.idf(t) });
+function composeOptions(request: AnswerRequest, engine: Engine): ComposeOptions {
+  return { asOf: request.asOf, termWeight: (t) => engine.index.idf(t) };
 }
 
-/** Splits a finished text into the pieces a stream sends: one line at a time. */
+/** The extractive answer, composed at once: for the CLI's JSON mode, benchmarks and evaluation. */
+export function answerExtractive(request: AnswerRequest, engine: Engine): AnswerObject {
+  return composeExtractive(retrieveFor(request, engine), composeOptions(request, engine));
+}
+
+/** Splits a finished text into the pieces a stream sends: a phrase at a time. */
 export function chunkText(text: string): string[] {
-  return text.split(/(?<=\n)/);
+  return text.split(/(?<=[\n，。；：,;])/);
 }
 
 export async function* answer(request: AnswerRequest, deps: AnswerDependencies): AsyncGenerator<AnswerEvent> {
-  const result = answerExtractive(request, deps.engine);
+  const { engine } = deps;
+  const signal = deps.signal ?? new AbortController().signal;
+  const history = deps.history ?? [];
+  const previous = history.length > 0 ? (history[history.length - 1]?.question ?? null) : null;
+  const question = resolveFollowUp(request.question, previous, (q) => engine.analyser.analyse(q));
+  // The answer object keeps the question as asked; retrieval reads it in context.
+  const retrieval = retrieveFor({ ...request, question }, engine);
+  const compose = composeOptions(request, engine);
+
+  if (deps.llm && !retrieval.noAnswer) {
+    for await (const event of answerWithLlm(request, retrieval, { llm: deps.llm, compose, signal, history, log: deps.log })) {
+      yield event.type === 'done' ? { ...event, answer: { ...event.answer, question: request.question } } : event;
+    }
+    return;
+  }
+
+  const result = { ...composeExtractive(retrieval, compose), question: request.question };
   yield { type: 'sources', citations: result.citations };
   for (const piece of chunkText(result.answer)) {
-    if (deps.signal?.aborted) {
+    if (signal.aborted) {
       yield { type: 'error', code: 'cancelled', message: 'the question was cancelled' };
       return;
     }

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { askCommand } from './ask.js';
 import { importCommand } from './import.js';
 import { indexCommand } from './index-command.js';
+import { serveCommand } from './serve.js';
 import { UsageError } from './usage.js';
 
 const USAGE = `policy-qa: cited answers about industrial-subsidy policies
 
   policy-qa ask "问题" [--region 松江区] [--as-of 2026-11-21] [--json]
   policy-qa ask --json < questions.txt      one question per line → one JSON answer per line
+  policy-qa serve [--host 127.0.0.1] [--port 3000]   chat server, HTTP API and web page
   policy-qa index                           rebuild the index and print corpus statistics
   policy-qa import FILE [--id ID]           normalise a policy text into index/policies/ID.md
 `;
@@ -26,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
         options: { region: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } },
       });
       return askCommand({ question: positionals.join(' '), region: values.region ?? null, asOf: values['as-of'] ?? null, json: values.json === true });
+    }
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { host: { type: 'string' }, port: { type: 'string' } } });
+      return serveCommand(values.host ?? null, values.port ?? null);
     }
     case 'index':
       parseArgs({ args: rest, options: {} });

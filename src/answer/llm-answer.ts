@@ -1,0 +1,72 @@
+import type { Retrieval } from '../search/retrieve.js';
+import { LlmError, type TextStreamer } from '../llm/stream.js';
+import { buildMessages, type PromptTemplates, type Turn } from '../llm/prompt.js';
+import { reconcileCitations, toCitation } from './citations.js';
+import { composeExtractive, type ComposeOptions } from './extractive.js';
+import type { AnswerRequest } from './request.js';
+import type { AnswerEvent, AnswerObject } from './types.js';
+
+export interface LlmAnswerer {
+  streamer: TextStreamer;
+  templates: PromptTemplates;
+}
+
+/** Where a failed generation is reported; pino's logger fits. */
+export interface WarningLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+const NOTICE_NO_CITATION = '（生成的回答没有可核对的引用，以下改为条款原文摘录。）';
+const NOTICE_FAILED = '（生成服务暂时不可用，以下为条款原文摘录。）';
+
+function withNotice(answer: AnswerObject, notice: string): AnswerObject {
+  return { ...answer, answer: `${notice}\n\n${answer.answer}` };
+}
+
+/**
+ * The generated answer: sources first, the model's text as it streams, then the answer checked
+ * against its sources. Markers that name no source are dropped; an answer left with no valid
+ * citation, or a generation that fails, gives way to the extractive answer, which `mode` reports.
+ */
+export async function* answerWithLlm(
+  request: AnswerRequest,
+  retrieval: Retrieval,
+  deps: { llm: LlmAnswerer; compose: ComposeOptions; signal: AbortSignal; history: Turn[]; log?: WarningLog },
+): AsyncGenerator<AnswerEvent> {
+  const citations = retrieval.passages.map((p, i) => toCitation(p, i + 1));
+  yield { type: 'sources', citations };
+  const messages = buildMessages(deps.llm.templates, {
+    question: request.question,
+    asOf: request.asOf,
+    citations,
+    history: deps.history,
+  });
+
+  let text = '';
+  try {
+    for await (const piece of deps.llm.streamer.stream(messages, deps.signal)) {
+      text += piece;
+      yield { type: 'delta', text: piece };
+    }
+  } catch (error) {
+    const failure = error instanceof LlmError ? error : new LlmError('bad-response', String(error));
+    if (failure.kind === 'cancelled') {
+      yield { type: 'error', code: 'cancelled', message: 'the question was cancelled' };
+      return;
+    }
+    deps.log?.warn({ failure: failure.kind, status: failure.status }, `generation failed: ${failure.message}`);
+    yield { type: 'done', answer: withNotice(composeExtractive(retrieval, deps.compose), NOTICE_FAILED) };
+    return;
+  }
+
+  const checked = reconcileCitations(text, citations);
+  if (checked.citations.length === 0) {
+    deps.log?.warn({ failure: 'no-citation' }, 'generated answer cited no source; answering extractively');
+    yield { type: 'done', answer: withNotice(composeExtractive(retrieval, deps.compose), NOTICE_NO_CITATION) };
+    return;
+  }
+  yield {
+    type: 'done',
+    answer: { question: request.question, answer: checked.text.trim(), mode: 'llm', noAnswer: false, citations: checked.citations },
+  };
+}

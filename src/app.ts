@@ -1,0 +1,108 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { fileURLToPath } from 'node:url';
+import type { LlmAnswerer } from './answer/llm-answer.js';
+import type { Config } from './config.js';
+import type { Engine } from './engine.js';
+import { registerApiRoutes } from './server/api-routes.js';
+import { ConnectionCounter, RateLimiter } from './server/rate-limit.js';
+import { registerWebsocketRoute, type SessionRegistry } from './server/ws-route.js';
+
+/**
+ * The HTTP and websocket application, as a plugin-built Fastify instance that tests can inject into
+ * without a port. Listening and shutting down live in server.ts.
+ */
+
+export interface AppOptions {
+  config: Config;
+  engine: Engine;
+  llm: LlmAnswerer | null;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const WEB_PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
+/** The compiled browser scripts (web/src → dist/web), the same place seen from src/ and dist/. */
+export const WEB_SCRIPTS_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, engine, llm } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.limits.maxPayloadBytes,
+    trustProxy: false,
+    // A number is not a question: no silent type coercion of request bodies.
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+
+  const sessions: SessionRegistry = new Set();
+  const ipQuestions = new RateLimiter(config.limits.questionsPerMinutePerIp);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // Served over plain HTTP on a local port too: do not rewrite its own URLs to https.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // The embed page is framed by allowed sites; its frame-ancestors says which (CSP), not this.
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: config.limits.httpRequestsPerMinute,
+    timeWindow: 60_000,
+  });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: config.limits.maxPayloadBytes },
+    preClose: (done) => {
+      // Shutting down: stop every answer, then tell every client to come back later (1001).
+      for (const session of sessions) session.end();
+      for (const client of app.websocketServer.clients) client.close(1001, 'server shutting down');
+      app.websocketServer.close(() => done());
+    },
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } } satisfies ErrorBody);
+    }
+    const code = status === 429 ? 'rate-limited' : status === 413 ? 'too-large' : 'bad-request';
+    return reply.status(status).send({ error: { code, message: error.message } } satisfies ErrorBody);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+
+  registerApiRoutes(app, { engine, llm, config, ipQuestions });
+  registerWebsocketRoute(app, {
+    engine,
+    llm,
+    config,
+    ipQuestions,
+    sessions,
+    connections: new ConnectionCounter(config.limits.connectionsPerIp),
+  });
+
+  await app.register(fastifyStatic, { root: [WEB_PUBLIC_DIR, WEB_SCRIPTS_DIR], index: ['index.html'], wildcard: false });
+  return app;
+}

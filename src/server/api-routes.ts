@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import { answer } from '../answer/answer.js';
+import type { LlmAnswerer } from '../answer/llm-answer.js';
+import { checkRequest } from '../answer/request.js';
+import type { AnswerObject, ErrorCode } from '../answer/types.js';
+import type { Config } from '../config.js';
+import { todayInChina, validityStatus } from '../corpus/dates.js';
+import type { Engine } from '../engine.js';
+import type { RateLimiter } from './rate-limit.js';
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  'bad-request': 400,
+  'bad-question': 400,
+  'question-too-long': 400,
+  'bad-region': 400,
+  'bad-date': 400,
+  'rate-limited': 429,
+  'llm-failed': 502,
+  cancelled: 499,
+  internal: 500,
+};
+
+const askBody = {
+  type: 'object',
+  required: ['question'],
+  additionalProperties: false,
+  properties: {
+    question: { type: 'string' },
+    region: { type: ['string', 'null'] },
+    asOf: { type: ['string', 'null'] },
+  },
+} as const;
+
+/** POST /api/ask, GET /api/policies, GET /api/health. */
+export function registerApiRoutes(
+  app: FastifyInstance,
+  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: RateLimiter },
+): void {
+  const { engine, llm } = deps;
+  const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
+
+  app.post<{ Body: { question: string; region?: string | null; asOf?: string | null } }>(
+    '/api/ask',
+    { schema: { body: askBody }, config: rateLimit, attachValidation: true },
+    async (request, reply) => {
+      if (request.validationError) {
+        return reply.status(400).send({ error: { code: 'bad-request', message: `invalid request: ${request.validationError.message}` } });
+      }
+      const check = checkRequest(request.body, (name) => engine.retriever.resolveRegion(name));
+      if (!check.ok) return reply.status(STATUS_OF[check.code]).send({ error: { code: check.code, message: check.message } });
+      if (!deps.ipQuestions.take(request.ip)) {
+        return reply.status(429).send({ error: { code: 'rate-limited', message: 'too many questions; please wait a moment' } });
+      }
+      const controller = new AbortController();
+      // A client that hangs up stops the answer (and any model request) with it.
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      let result: AnswerObject | null = null;
+      for await (const event of answer(check.request, { engine, llm, signal: controller.signal, log: request.log })) {
+        if (event.type === 'done') result = event.answer;
+        if (event.type === 'error') {
+          return reply.status(STATUS_OF[event.code]).send({ error: { code: event.code, message: event.message } });
+        }
+      }
+      return result;
+    },
+  );
+
+  app.get('/api/policies', { config: rateLimit }, async () => {
+    const today = todayInChina();
+    return {
+      asOf: today,
+      policies: engine.policies.map((p) => ({
+        id: p.id,
+        title: p.title,
+        docNumber: p.docNumber,
+        issuer: p.issuer,
+        region: p.region,
+        issued: p.issued,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        status: validityStatus(p.validFrom, p.validTo, today),
+        clauses: p.clauses.length,
+      })),
+    };
+  });
+
+  app.get('/api/health', async () => ({
+    status: 'ok',
+    mode: llm ? 'llm' : 'extractive',
+    policies: engine.stats.policies,
+    clauses: engine.stats.clauses,
+    uptimeSeconds: Math.round(process.uptime()),
+  }));
+}

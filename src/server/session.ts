@@ -1,0 +1,197 @@
+import type { WebSocket, RawData } from 'ws';
+import { answer, type AnswerDependencies } from '../answer/answer.js';
+import type { LlmAnswerer, WarningLog } from '../answer/llm-answer.js';
+import { checkRequest } from '../answer/request.js';
+import type { AnswerEvent, ErrorCode } from '../answer/types.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../engine.js';
+import type { Turn } from '../llm/prompt.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/**
+ * One websocket conversation: JSON text frames in (ask, cancel), frames out (sources, delta, done,
+ * error), several questions at once, each with its own AbortController, and the turns so far for
+ * follow-up questions. Nothing a client sends can throw out of here: every bad frame gets an error
+ * frame and the connection stays usable.
+ */
+
+export interface SessionLog extends WarningLog {
+  info(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export interface SessionDeps {
+  engine: Engine;
+  llm: LlmAnswerer | null;
+  limits: Config['limits'];
+  /** Questions per minute for the client's address, shared by all its connections and HTTP. */
+  ipLimiter: RateLimiter;
+  connectionLimiter: RateLimiter;
+  log: SessionLog;
+}
+
+const MAX_ID_LENGTH = 64;
+const MAX_HISTORY = 6;
+/** A client that reads slower than this much queued output is cut off from that question. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const OPEN = 1;
+
+let nextConnection = 0;
+
+export class ChatSession {
+  private readonly running = new Map<string, AbortController>();
+  private readonly history: Turn[] = [];
+  private readonly key = `c${++nextConnection}`;
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly ip: string,
+    private readonly deps: SessionDeps,
+  ) {}
+
+  /** Frames are handled one at a time, in order; answering runs on without blocking the next frame. */
+  receive(data: RawData, isBinary: boolean): void {
+    try {
+      this.dispatch(data, isBinary);
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'websocket frame handling failed');
+      this.sendError(undefined, 'internal', 'internal error');
+    }
+  }
+
+  /** The connection is gone (closed by the client, or the server shutting down): stop everything. */
+  end(): void {
+    this.closed = true;
+    for (const controller of this.running.values()) controller.abort();
+    this.running.clear();
+  }
+
+  get activeQuestions(): number {
+    return this.running.size;
+  }
+
+  private dispatch(data: RawData, isBinary: boolean): void {
+    if (isBinary) {
+      this.sendError(undefined, 'bad-request', 'binary frames are not accepted: send JSON text frames');
+      return;
+    }
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+    let frame: unknown;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      this.sendError(undefined, 'bad-request', 'frame is not valid JSON');
+      return;
+    }
+    if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
+      this.sendError(undefined, 'bad-request', 'frame must be a JSON object with a "type"');
+      return;
+    }
+    const record = frame as Record<string, unknown>;
+    const id = validId(record.id);
+    if (record.id !== undefined && id === null) {
+      this.sendError(undefined, 'bad-request', `id must be a string of 1 to ${MAX_ID_LENGTH} printable characters`);
+      return;
+    }
+    switch (record.type) {
+      case 'ask':
+        this.ask(id, record);
+        return;
+      case 'cancel':
+        this.cancel(id);
+        return;
+      default:
+        this.sendError(id ?? undefined, 'bad-request', 'unknown frame type: expected "ask" or "cancel"');
+    }
+  }
+
+  private ask(id: string | null, frame: Record<string, unknown>): void {
+    if (id === null) {
+      this.sendError(undefined, 'bad-request', 'an ask frame needs an "id"');
+      return;
+    }
+    if (this.running.has(id)) {
+      this.sendError(id, 'bad-request', 'a question with this id is still being answered');
+      return;
+    }
+    const check = checkRequest(frame, (name) => this.deps.engine.retriever.resolveRegion(name));
+    if (!check.ok) {
+      this.sendError(id, check.code, check.message);
+      return;
+    }
+    if (this.running.size >= this.deps.limits.concurrentQuestionsPerConnection) {
+      this.sendError(id, 'rate-limited', 'too many questions at once on this connection; wait for an answer or cancel one');
+      return;
+    }
+    if (!this.deps.connectionLimiter.take(this.key) || !this.deps.ipLimiter.take(this.ip)) {
+      this.sendError(id, 'rate-limited', 'too many questions; please wait a moment before asking again');
+      return;
+    }
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    const deps: AnswerDependencies = {
+      engine: this.deps.engine,
+      llm: this.deps.llm,
+      signal: controller.signal,
+      history: [...this.history],
+      log: this.deps.log,
+    };
+    void this.stream(id, answer(check.request, deps), controller);
+  }
+
+  private async stream(id: string, events: AsyncGenerator<AnswerEvent>, controller: AbortController): Promise<void> {
+    try {
+      for await (const event of events) {
+        if (this.closed) break;
+        if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+          controller.abort();
+          this.sendError(id, 'internal', 'the connection is not reading its answers; the question was stopped');
+          break;
+        }
+        if (event.type === 'done') {
+          this.remember(event.answer.question, event.answer.answer);
+          this.send({ type: 'done', id, ...event.answer });
+        } else if (event.type === 'error') {
+          this.send({ type: 'error', id, code: event.code, message: event.message });
+        } else {
+          this.send({ ...event, id });
+        }
+      }
+    } catch (error) {
+      this.deps.log.error({ err: error, questionId: id }, 'answering failed');
+      this.sendError(id, 'internal', 'internal error while answering');
+    } finally {
+      controller.abort();
+      this.running.delete(id);
+    }
+  }
+
+  private cancel(id: string | null): void {
+    const controller = id === null ? undefined : this.running.get(id);
+    if (!controller) {
+      this.sendError(id ?? undefined, 'bad-request', 'no question with this id is being answered');
+      return;
+    }
+    controller.abort();
+  }
+
+  private remember(question: string, text: string): void {
+    this.history.push({ question, answer: text });
+    if (this.history.length > MAX_HISTORY) this.history.shift();
+  }
+
+  private sendError(id: string | undefined, code: ErrorCode, message: string): void {
+    this.send(id === undefined ? { type: 'error', code, message } : { type: 'error', id, code, message });
+  }
+
+  private send(frame: Record<string, unknown>): void {
+    if (this.closed || this.socket.readyState !== OPEN) return;
+    this.socket.send(JSON.stringify(frame));
+  }
+}
+
+function validId(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) return null;
+  return /^[\x21-\x7e\p{L}\p{N}]+$/u.test(value) ? value : null;
+}

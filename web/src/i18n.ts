@@ -1,0 +1,83 @@
+export type Language = 'zh' | 'en';
+
+const TEXT = {
+  zh: {
+    title: '惠企政策问答',
+    subtitle: '回答均引用政策原文条款',
+    placeholder: '输入问题，例如：我能拿多少两化融合奖励？',
+    send: '提问',
+    stop: '停止',
+    allRegions: '全部地区',
+    region: '地区',
+    examples: '试试这些问题',
+    connecting: '正在连接…',
+    open: '已连接',
+    reconnecting: '连接已断开，正在重连…',
+    lost: '连接中断，这个回答没有完成，请重新提问。',
+    notConnected: '尚未连接到服务器，请稍候再试。',
+    copy: '复制回答',
+    copied: '已复制',
+    copyFailed: '复制失败',
+    sources: '来源',
+    close: '关闭',
+    docNumber: '文号',
+    clause: '条款',
+    issuer: '发文单位',
+    validity: '有效期',
+    inForce: '有效',
+    expired: '已失效',
+    notYet: '尚未施行',
+    unknown: '有效期未载明',
+    modeLlm: '模型生成 · 已核对引用',
+    modeExtractive: '条款摘录',
+    noAnswer: '无依据',
+    thinking: '正在检索条款…',
+    cancelled: '已停止。',
+    error: '出错了：',
+  },
+  en: {
+    title: 'Policy Q&A',
+    subtitle: 'Every answer cites the policy clauses',
+    placeholder: 'Ask a question, e.g. How much is the smart-factory reward in Songjiang?',
+    send: 'Ask',
+    stop: 'Stop',
+    allRegions: 'All regions',
+    region: 'Region',
+    examples: 'Try these',
+    connecting: 'Connecting…',
+    open: 'Connected',
+    reconnecting: 'Connection lost, reconnecting…',
+    lost: 'The connection dropped before this answer finished. Please ask again.',
+    notConnected: 'Not connected to the server yet; please try again in a moment.',
+    copy: 'Copy answer',
+    copied: 'Copied',
+    copyFailed: 'Copy failed',
+    sources: 'Sources',
+    close: 'Close',
+    docNumber: 'Document No.',
+    clause: 'Clause',
+    issuer: 'Issuer',
+    validity: 'Valid',
+    inForce: 'In force',
+    expired: 'Expired',
+    notYet: 'Not yet in force',
+    unknown: 'Validity not stated',
+    modeLlm: 'Generated · citations checked',
+    modeExtractive: 'Quoted from clauses',
+    noAnswer: 'No basis',
+    thinking: 'Searching the clauses…',
+    cancelled: 'Stopped.',
+    error: 'Error: ',
+  },
+} as const;
+
+export type Texts = { [K in keyof (typeof TEXT)['zh']]: string };
+
+export function texts(language: Language): Texts {
+  return TEXT[language];
+}
+
+export const EXAMPLES: Record<Language, string[]> = {
+  zh: ['我能拿多少两化融合奖励', '松江区技改项目最高能补贴多少？', '我是太仓的小厂老板，上云有啥补贴没？', '闵行的智能制造政策现在还有效吗？'],
+  en: ['How much is the smart-factory reward in Songjiang?', 'What does Taicang give for cloud adoption?'],
+};
