@@ -102,6 +102,15 @@ describe('generated answers through the openai client', () => {
     await expect.poll(() => fake.requests[0]?.aborted).toBe(true);
   });
 
+  it('times out a server that never answers, and answers extractively', async () => {
+    fake.script([{ kind: 'hang' }]);
+    const started = Date.now();
+    const { done, warnings } = await run(HEADLINE, { OPENAI_TIMEOUT_MS: '300', OPENAI_MAX_ATTEMPTS: '1' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(done?.mode).toBe('extractive');
+    expect(warnings.join()).toMatch(/"failure":"timeout"/);
+  });
+
   it('survives the model server dropping the socket mid-stream', async () => {
     fake.script([{ kind: 'drop', pieces: ['松江', '最高'] }]);
     const { done, warnings } = await run(HEADLINE);

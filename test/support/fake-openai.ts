@@ -20,7 +20,8 @@ export type Behaviour =
   | { kind: 'stream'; pieces: string[]; delayMs?: number }
   | { kind: 'status'; status: number; retryAfterMs?: number }
   | { kind: 'stall'; pieces: string[] }
-  | { kind: 'drop'; pieces: string[] };
+  | { kind: 'drop'; pieces: string[] }
+  | { kind: 'hang' };
 
 export function chunk(content: string | null, finish: string | null = null): string {
   const delta = content === null ? {} : { content };
@@ -83,6 +84,7 @@ export class FakeOpenAI {
     const behaviour = this.behaviours[Math.min(this.requests.length - 1, this.behaviours.length - 1)];
     if (!behaviour) throw new Error('no behaviour scripted');
 
+    if (behaviour.kind === 'hang') return; // never even sends headers
     if (behaviour.kind === 'status') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (behaviour.retryAfterMs !== undefined) headers['retry-after-ms'] = String(behaviour.retryAfterMs);

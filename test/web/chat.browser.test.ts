@@ -128,6 +128,18 @@ describe.skipIf(!browserAvailable)('chat window with a model that writes markup'
       expect(await page.locator('#messages img, #messages script').count()).toBe(0);
       expect(await page.evaluate('window.__pwned')).toBeUndefined();
       await page.screenshot({ path: `${ARTIFACTS}chat-model-markup.png` });
+
+      // A long answer can be stopped: the stop button cancels it and says so.
+      fake.script([{ kind: 'stream', pieces: Array.from({ length: 300 }, () => '很长的回答'), delayMs: 20 }]);
+      await page.fill('#question', '松江技改补贴');
+      await page.click('#send');
+      await page.waitForSelector('#stop:not([hidden])');
+      await expect.poll(() => fake.requests.length).toBe(1);
+      await page.click('#stop');
+      await page.waitForSelector('.answer.failed');
+      expect(await page.locator('.answer.failed .error-note').innerText()).toBe('已停止。');
+      await expect.poll(() => fake.requests[0]?.aborted).toBe(true);
+      expect(await page.locator('#stop').isHidden()).toBe(true);
     } finally {
       await browser.close();
       await server.close();
