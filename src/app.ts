@@ -8,6 +8,7 @@ import type { LlmAnswerer } from './answer/llm-answer.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
 import { registerApiRoutes } from './server/api-routes.js';
+import { registerEmbedRoute } from './server/embed-route.js';
 import { ConnectionCounter, RateLimiter } from './server/rate-limit.js';
 import { registerWebsocketRoute, type SessionRegistry } from './server/ws-route.js';
 
@@ -104,5 +105,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyStatic, { root: [WEB_PUBLIC_DIR, WEB_SCRIPTS_DIR], index: ['index.html'], wildcard: false });
+  registerEmbedRoute(app, config.allowedOrigins, WEB_PUBLIC_DIR);
   return app;
 }

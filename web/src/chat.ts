@@ -12,16 +12,29 @@ interface PageOptions {
   language: Language;
   region: string;
   title: string | null;
+  accent: string | null;
+  /** Inside the widget's iframe on another site. */
+  embedded: boolean;
 }
+
+const COLOUR = /^(#[0-9a-f]{3,8}|[a-z]{3,20}|rgba?\([\d\s.,%]+\))$/i;
 
 function pageOptions(): PageOptions {
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang') ?? document.documentElement.lang;
+  const accent = params.get('accent');
   return {
     language: lang.startsWith('en') ? 'en' : 'zh',
     region: params.get('region') ?? '',
     title: params.get('title'),
+    accent: accent && COLOUR.test(accent) ? accent : null,
+    embedded: document.body.classList.contains('embed') && window.parent !== window,
   };
+}
+
+/** Tells the widget around the frame to close or to widen; it checks where the message comes from. */
+function tellWidget(message: { type: 'policy-qa:close' } | { type: 'policy-qa:wide'; wide: boolean }): void {
+  if (window.parent !== window) window.parent.postMessage(message, '*');
 }
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -197,8 +210,17 @@ class Chat {
     this.stop.addEventListener('click', () => this.cancelAll());
     byId<HTMLButtonElement>('source-close').addEventListener('click', () => this.closeCitation());
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !this.panel.hidden) this.closeCitation();
+      if (event.key !== 'Escape') return;
+      if (!this.panel.hidden) this.closeCitation();
+      else if (this.options.embedded) tellWidget({ type: 'policy-qa:close' });
     });
+    if (this.options.accent) document.documentElement.style.setProperty('--accent', this.options.accent);
+    if (this.options.embedded) {
+      window.addEventListener('message', (event: MessageEvent) => {
+        const message = event.data as { type?: unknown } | null;
+        if (event.source === window.parent && message?.type === 'policy-qa:focus') this.question.focus();
+      });
+    }
     void this.loadRegions();
     this.connection.connect();
   }
@@ -331,11 +353,13 @@ class Chat {
     badge.className = `badge ${citation.status}`;
     byId('source-text').textContent = citation.text;
     this.panel.hidden = false;
+    if (this.options.embedded) tellWidget({ type: 'policy-qa:wide', wide: true });
     byId<HTMLButtonElement>('source-close').focus();
   }
 
   private closeCitation(): void {
     this.panel.hidden = true;
+    if (this.options.embedded) tellWidget({ type: 'policy-qa:wide', wide: false });
     this.lastTrigger?.focus();
   }
 }
