@@ -1,12 +1,15 @@
-import { Document } from 'flexsearch';
+import { Index } from 'flexsearch';
 import type { Clause, Policy } from '../corpus/types.js';
-import { prepareForTokens, type Tokenizer } from '../text/tokenizer.js';
+import { toSimplified } from '../text/script.js';
+import { withoutQuotesLowerCase, type Tokenizer } from '../text/tokenizer.js';
 import { idf as bm25Idf } from './bm25.js';
 
 /**
- * The searchable form of a corpus: FlexSearch finds the clauses that hold any query term (filtered
- * by region tag), and per-clause term vectors give the counts that BM25 ranks them by. Pure: it
- * is given policies and a tokenizer, and reads no files.
+ * The searchable form of a corpus: a FlexSearch index maps each term to the clauses that hold it, and
+ * per-clause term vectors give the counts that BM25 ranks them by. Region and policy filters are
+ * applied here, not with FlexSearch tags: FlexSearch 0.8 applies its result limit before its tag
+ * filter (nextapps-de/flexsearch#524), which loses the clauses of a small region in a large corpus.
+ * Pure: it is given policies and a tokenizer, and reads no files.
  */
 
 export interface IndexedClause {
@@ -16,16 +19,22 @@ export interface IndexedClause {
   termIds: Uint32Array;
   counts: Uint16Array;
   length: number;
-  /** The indexed text as terms are cut from it (simplified, lower case), for phrase matches. */
-  matchText: string;
+  /** The clause states an amount (万元, %): boosted for "how much" questions. */
+  statesAmount: boolean;
+  /** The clause names a responsible or interpreting department. */
+  namesDepartment: boolean;
 }
 
-interface FlexRecord {
-  [key: string]: string | number;
-  id: number;
-  terms: string;
-  region: string;
-}
+const AMOUNT = /\d+(\.\d+)?\s*(万|亿|億|元|%|％)/;
+const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
+
+/** A term in more than this share of clauses (and more than the floor) is not used to find candidates. */
+const COMMON_TERM_SHARE = 0.05;
+const COMMON_TERM_FLOOR = 50;
+/** The rarest terms of a question are enough to find its clauses. */
+const MAX_CANDIDATE_TERMS = 8;
+/** How many clauses of a common term's postings are read when it must be used at all. */
+const COMMON_TERM_REACH = 2000;
 
 /** Terms are joined with a space for FlexSearch; our tokens never contain one. */
 const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
@@ -43,9 +52,14 @@ export class SearchIndex {
   readonly averageLength: number;
   readonly maxIdf: number;
   readonly tokenCount: number;
-  private readonly flex = new Document<FlexRecord>({
-    document: { id: 'id', index: [{ field: 'terms', encode: splitTerms }], tag: [{ field: 'region' }] },
-  });
+  private readonly convertedText = new Map<number, string>();
+  private readonly flex = new Index({ encode: splitTerms });
+  /** Each clause's region, as a small number, for filtering candidates without a lookup. */
+  private regionOf: Uint16Array = new Uint16Array(0);
+  private readonly regionIds = new Map<string, number>();
+  /** Scratch space for candidate counting, reused by every query (one query runs at a time). */
+  private scratch: Float64Array = new Float64Array(0);
+  private touched: Int32Array = new Int32Array(0);
 
   constructor(
     readonly policies: Policy[],
@@ -54,18 +68,32 @@ export class SearchIndex {
     let totalLength = 0;
     for (const policy of policies) {
       for (const clause of policy.clauses) {
-        const text = prepareForTokens(indexedText(clause));
-        const terms = tokenizer.terms(text);
-        this.add(clause, policy, terms, text);
+        const raw = withoutQuotesLowerCase(indexedText(clause));
+        const prepared = toSimplified(raw);
+        // Only traditional text needs its converted form kept; the rest is re-read from the clause.
+        if (prepared !== raw) this.convertedText.set(this.clauses.length, prepared);
+        const terms = tokenizer.terms(prepared, true);
+        this.add(clause, policy, terms);
         totalLength += terms.length;
       }
     }
+    this.regionOf = new Uint16Array(this.clauses.length);
+    this.clauses.forEach((entry, position) => {
+      let id = this.regionIds.get(entry.policy.region);
+      if (id === undefined) {
+        id = this.regionIds.size;
+        this.regionIds.set(entry.policy.region, id);
+      }
+      this.regionOf[position] = id;
+    });
+    this.scratch = new Float64Array(this.clauses.length);
+    this.touched = new Int32Array(this.clauses.length);
     this.tokenCount = totalLength;
     this.averageLength = this.clauses.length > 0 ? totalLength / this.clauses.length : 1;
     this.maxIdf = bm25Idf(this.clauses.length, 0);
   }
 
-  private add(clause: Clause, policy: Policy, terms: string[], matchText: string): void {
+  private add(clause: Clause, policy: Policy, terms: string[]): void {
     const counts = new Map<number, number>();
     for (const term of terms) {
       let id = this.vocabulary.get(term);
@@ -85,30 +113,55 @@ export class SearchIndex {
       termIds: Uint32Array.from(ids),
       counts: Uint16Array.from(ids.map((id) => Math.min(counts.get(id) ?? 0, 0xffff))),
       length: terms.length,
-      matchText,
+      statesAmount: AMOUNT.test(clause.text),
+      namesDepartment: DEPARTMENT.test(clause.text),
     });
-    this.flex.add({ id: position, terms: [...new Set(terms)].join(' '), region: policy.region });
+    this.flex.add(position, [...new Set(terms)].join(' '));
+  }
+
+  /** The indexed text as terms are cut from it (simplified, lower case), for phrase matches. */
+  matchText(position: number): string {
+    const clause = this.clauses[position]?.clause;
+    if (!clause) return '';
+    return this.convertedText.get(position) ?? withoutQuotesLowerCase(indexedText(clause));
   }
 
   has(term: string): boolean {
     return this.vocabulary.has(term);
   }
 
+  termId(term: string): number | undefined {
+    return this.vocabulary.get(term);
+  }
+
+  documentFrequencyOf(id: number): number {
+    return this.documentFrequency[id] ?? 0;
+  }
+
   idf(term: string): number {
     const id = this.vocabulary.get(term);
-    return id === undefined ? this.maxIdf : bm25Idf(this.clauses.length, this.documentFrequency[id] ?? 0);
+    return id === undefined ? this.maxIdf : this.idfOf(id);
+  }
+
+  idfOf(id: number): number {
+    return bm25Idf(this.clauses.length, this.documentFrequency[id] ?? 0);
+  }
+
+  count(position: number, term: string): number {
+    const id = this.vocabulary.get(term);
+    return id === undefined ? 0 : this.countOf(position, id);
   }
 
   /** How often a term occurs in a clause (binary search in its sorted term vector). */
-  count(position: number, term: string): number {
-    const id = this.vocabulary.get(term);
+  countOf(position: number, id: number): number {
     const entry = this.clauses[position];
-    if (id === undefined || !entry) return 0;
+    if (!entry) return 0;
+    const ids = entry.termIds;
     let lo = 0;
-    let hi = entry.termIds.length - 1;
+    let hi = ids.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const value = entry.termIds[mid] ?? 0;
+      const value = ids[mid] as number;
       if (value === id) return entry.counts[mid] ?? 0;
       if (value < id) lo = mid + 1;
       else hi = mid - 1;
@@ -116,14 +169,59 @@ export class SearchIndex {
     return 0;
   }
 
-  /** Clauses holding any of the terms, in the given regions (any region when empty). */
+  /**
+   * The clauses that hold the question's selective terms, in the given regions (any when empty),
+   * best first by the IDF weight of the terms they hold. A term found in a large share of the
+   * corpus (企业, 支持) finds too much to be worth asking for: the rarer terms find the candidates
+   * and BM25 then ranks them on all terms.
+   */
   candidates(terms: string[], regions: string[], limit: number): number[] {
-    const known = [...new Set(terms)].filter((t) => this.vocabulary.has(t));
-    if (known.length === 0) return [];
-    const tag = regions.length > 0 ? regions.map((region) => ({ region })) : undefined;
-    const results = this.flex.search(known.join(' '), { limit, suggest: true, ...(tag ? { tag } : {}) });
-    const positions = new Set<number>();
-    for (const field of results) for (const id of field.result) positions.add(Number(id));
-    return [...positions];
+    const ids = [...new Set(terms)]
+      .map((t) => ({ term: t, id: this.vocabulary.get(t) }))
+      .filter((t): t is { term: string; id: number } => t.id !== undefined)
+      .sort((a, b) => this.documentFrequencyOf(a.id) - this.documentFrequencyOf(b.id));
+    if (ids.length === 0) return [];
+    const common = Math.max(COMMON_TERM_FLOOR, this.clauses.length * COMMON_TERM_SHARE);
+    let selective = ids.filter((t) => this.documentFrequencyOf(t.id) <= common).slice(0, MAX_CANDIDATE_TERMS);
+    if (selective.length === 0) selective = ids.slice(0, 2);
+
+    const wanted = new Set(regions.map((r) => this.regionIds.get(r)).filter((r): r is number => r !== undefined));
+    if (regions.length > 0 && wanted.size === 0) return [];
+    const weights = this.scratch;
+    const touched = this.touched;
+    let count = 0;
+    for (const { term, id } of selective) {
+      const idf = this.idfOf(id);
+      // A common term is read only as far as its first clauses (FlexSearch keeps clauses that use a
+      // term early ahead): enough to find candidates, and the cost stays flat as the corpus grows.
+      const isCommon = this.documentFrequencyOf(id) > common;
+      const reach = isCommon && wanted.size === 0 ? COMMON_TERM_REACH : this.clauses.length;
+      const postings = this.flex.search(term, { limit: reach }) as number[];
+      for (const position of postings) {
+        if (wanted.size > 0 && !wanted.has(this.regionOf[position] ?? -1)) continue;
+        if (weights[position] === 0) touched[count++] = position;
+        weights[position] = (weights[position] ?? 0) + idf;
+      }
+    }
+    // Sorting every touched clause costs more than ranking them: keep those holding a good share
+    // of the best clause's weight, raising the bar while far more than the limit remain.
+    let best = 0;
+    for (let i = 0; i < count; i++) best = Math.max(best, weights[touched[i] ?? 0] ?? 0);
+    let kept = count;
+    for (const share of [0.5, 0.75, 0.9]) {
+      if (kept <= 4 * limit) break;
+      let write = 0;
+      for (let i = 0; i < kept; i++) {
+        const position = touched[i] ?? 0;
+        if ((weights[position] ?? 0) >= share * best) touched[write++] = position;
+        else weights[position] = 0;
+      }
+      kept = write;
+    }
+    const ranked = Array.from(touched.subarray(0, kept))
+      .sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b)
+      .slice(0, limit);
+    for (let i = 0; i < count; i++) weights[touched[i] ?? 0] = 0;
+    return ranked;
   }
 }

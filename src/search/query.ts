@@ -75,12 +75,20 @@ const INTENT_WORDS: Partial<Record<Intent, Set<string>>> = {
 const DATES = /\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?)?|\d{4}-\d{1,2}(-\d{1,2})?/g;
 
 const YEAR = /^(19|20)\d{2}$/;
+/** A question word found in more titles than this is too common to name a policy by. */
+const MAX_TITLES_PER_NAMING_WORD = 200;
 const MEANINGFUL_NUMBER = /^\d{2,}$/;
 
 export class QueryAnalyser {
   private readonly aliases: { alias: string; region: string }[];
 
-  private readonly titleTerms: { id: string; terms: Set<string> }[];
+  /** Title term → the policies whose title has it, to find a named policy without a scan. */
+  private readonly titleIndex = new Map<string, string[]>();
+  private readonly titleTerms = new Map<string, Set<string>>();
+  /** Prepared titles and document numbers → policy ids, looked up by substring. */
+  private readonly names = new Map<string, string[]>();
+  private readonly nameLengths: number[];
+  private readonly nameStarts = new Set<string>();
   /** Synonym keys, longest first, so that 咨询公司 is read before 咨询. */
   private readonly phraseSynonyms: [string, string[]][];
 
@@ -95,8 +103,46 @@ export class QueryAnalyser {
     this.aliases = regions
       .flatMap((region) => regionAliases(region).map((alias) => ({ alias, region })))
       .sort((a, b) => b.alias.length - a.alias.length);
-    this.titleTerms = policies.map((p) => ({ id: p.id, terms: new Set(tokenizer.terms(p.title)) }));
+    const lengths = new Set<number>();
+    for (const policy of policies) {
+      const terms = new Set(tokenizer.terms(policy.title));
+      this.titleTerms.set(policy.id, terms);
+      for (const term of terms) {
+        const list = this.titleIndex.get(term);
+        if (list) list.push(policy.id);
+        else this.titleIndex.set(term, [policy.id]);
+      }
+      for (const name of [policy.docNumber, policy.title]) {
+        const prepared = name ? prepareForTokens(name) : '';
+        if (prepared.length < 6) continue;
+        const ids = this.names.get(prepared);
+        if (ids) ids.push(policy.id);
+        else this.names.set(prepared, [policy.id]);
+        this.nameStarts.add(prepared.slice(0, 2));
+        lengths.add(prepared.length);
+      }
+    }
+    this.nameLengths = [...lengths].sort((a, b) => b - a);
     this.phraseSynonyms = [...lexicon.synonyms].sort((a, b) => b[0].length - a[0].length);
+  }
+
+  /** Titles and document numbers written out in full in the question, longest first. */
+  private namedInFull(text: string): { name: string; ids: string[] }[] {
+    const found: { name: string; ids: string[] }[] = [];
+    const window = text.slice(0, 200);
+    // Only where a name could start (its first two characters) are substrings looked up.
+    const starts: number[] = [];
+    for (let start = 0; start + 2 <= window.length; start++) if (this.nameStarts.has(window.slice(start, start + 2))) starts.push(start);
+    for (const length of this.nameLengths) {
+      if (length > window.length) continue;
+      for (const start of starts) {
+        if (start + length > window.length) break;
+        const candidate = window.slice(start, start + length);
+        const ids = this.names.get(candidate);
+        if (ids && !found.some((f) => f.name.includes(candidate))) found.push({ name: candidate, ids });
+      }
+    }
+    return found;
   }
 
   analyse(question: string): QueryAnalysis {
@@ -105,14 +151,9 @@ export class QueryAnalyser {
     if (language === 'en') text = this.translate(text);
 
     const policyIds: string[] = [];
-    for (const policy of this.policies) {
-      for (const name of [policy.docNumber, policy.title]) {
-        const prepared = name ? prepareForTokens(name) : '';
-        if (prepared.length >= 6 && text.includes(prepared)) {
-          policyIds.push(policy.id);
-          text = text.split(prepared).join(' ');
-        }
-      }
+    for (const { name, ids } of this.namedInFull(text)) {
+      for (const id of ids) if (!policyIds.includes(id)) policyIds.push(id);
+      text = text.split(name).join(' ');
     }
 
     const regions: string[] = [];
@@ -160,17 +201,29 @@ export class QueryAnalyser {
   private namedByTitle(text: string, concepts: Concept[]): { ids: string[]; concepts: Set<string> } | null {
     const known = new Set(concepts.map((c) => c.text));
     const sequence = this.tokenizer.words(text).filter((w) => known.has(w));
+    // Three consecutive question words that one title holds name that policy. Each window of three
+    // is checked from its rarest word; a window whose words are in very many titles names none.
     let best: { ids: string[]; concepts: Set<string> } | null = null;
-    for (const { id, terms } of this.titleTerms) {
-      let run: string[] = [];
-      let longest: string[] = [];
-      for (const word of sequence) {
-        run = terms.has(word) ? [...run, word] : [];
-        if (run.length > longest.length) longest = run;
+    const checked = new Set<string>();
+    for (let start = 0; start + 3 <= sequence.length; start++) {
+      const window = sequence.slice(start, start + 3);
+      const lists = window.map((w) => this.titleIndex.get(w) ?? []).sort((a, b) => a.length - b.length);
+      const rarest = lists[0] ?? [];
+      if (rarest.length === 0 || rarest.length > MAX_TITLES_PER_NAMING_WORD) continue;
+      for (const id of rarest) {
+        if (checked.has(id)) continue;
+        checked.add(id);
+        const terms = this.titleTerms.get(id) ?? new Set<string>();
+        let run: string[] = [];
+        let longest: string[] = [];
+        for (const word of sequence) {
+          run = terms.has(word) ? [...run, word] : [];
+          if (run.length > longest.length) longest = run;
+        }
+        if (longest.length < 3) continue;
+        if (!best || longest.length > best.concepts.size) best = { ids: [id], concepts: new Set(longest) };
+        else if (longest.length === best.concepts.size) best.ids.push(id);
       }
-      if (longest.length < 3) continue;
-      if (!best || longest.length > best.concepts.size) best = { ids: [id], concepts: new Set(longest) };
-      else if (longest.length === best.concepts.size) best.ids.push(id);
     }
     return best;
   }

@@ -2,7 +2,7 @@ import { validityStatus } from '../corpus/dates.js';
 import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
 import { toSimplified } from '../text/script.js';
 import { saturatedTf } from './bm25.js';
-import type { SearchIndex } from './index.js';
+import type { IndexedClause, SearchIndex } from './index.js';
 import { regionAliases, type Concept, type QueryAnalyser, type QueryAnalysis } from './query.js';
 
 /**
@@ -63,13 +63,13 @@ const MAX_POLICIES = 4;
 const KEY_CONCEPT_SHARE = 0.4;
 const MAX_CLAUSES_PER_POLICY = 2;
 const MAX_RELATED = 2;
-const CANDIDATE_LIMIT = 2000;
+/** FlexSearch's suggest order puts clauses matching more of the terms first; BM25 ranks this many. */
+const CANDIDATE_LIMIT = 300;
+const PHRASE_RERANK = 50;
 /** Credit, towards coverage, of the pieces of a word (数字化 for 数字化改造). */
 const PIECE_CREDIT = 0.5;
 const SYNONYM_WEIGHT = 0.8;
 
-const AMOUNT = /\d+(\.\d+)?\s*(万|亿|億|元|%|％)/;
-const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
 const INTERPRETATION = /负责解释|負責解釋/;
 
 interface PolicyAspects {
@@ -79,11 +79,21 @@ interface PolicyAspects {
 
 export class Retriever {
   private readonly aspects = new Map<string, PolicyAspects>();
+  private readonly regionByAlias = new Map<string, string>();
+  private readonly policyById = new Map<string, Policy>();
+  private readonly policiesByRegion = new Map<string, Policy[]>();
 
   constructor(
     private readonly index: SearchIndex,
     private readonly analyser: QueryAnalyser,
   ) {
+    for (const policy of index.policies) {
+      this.policyById.set(policy.id, policy);
+      const inRegion = this.policiesByRegion.get(policy.region);
+      if (inRegion) inRegion.push(policy);
+      else this.policiesByRegion.set(policy.region, [policy]);
+      for (const alias of regionAliases(policy.region)) if (!this.regionByAlias.has(alias)) this.regionByAlias.set(alias, policy.region);
+    }
     index.clauses.forEach((entry, position) => {
       const aspects = this.aspects.get(entry.policy.id) ?? { validity: null, interpretation: null };
       if (entry.clause.id === entry.policy.validityClauseId) aspects.validity = position;
@@ -94,11 +104,7 @@ export class Retriever {
 
   /** The canonical region for a name or short name, or null when no policy has it. */
   resolveRegion(name: string): string | null {
-    const wanted = toSimplified(name.trim());
-    for (const policy of this.index.policies) {
-      if (regionAliases(policy.region).includes(wanted)) return policy.region;
-    }
-    return null;
+    return this.regionByAlias.get(toSimplified(name.trim())) ?? null;
   }
 
   retrieve(question: string, options: RetrieveOptions): Retrieval {
@@ -147,56 +153,76 @@ export class Retriever {
     weights.forEach((w, i) => {
       if (w < this.index.maxIdf && w >= KEY_CONCEPT_SHARE * totalWeight && (key < 0 || w > (weights[key] ?? 0))) key = i;
     });
+    // Term ids and IDFs are looked up once per question, not once per candidate.
+    const prepared = concepts.map((concept, i) => ({
+      known: (weights[i] ?? 0) < this.index.maxIdf,
+      hasPieces: concept.variants.some((v) => v.weight < SYNONYM_WEIGHT),
+      piecesKnown: concept.variants.filter((v) => v.weight < SYNONYM_WEIGHT).every((v) => this.index.has(v.term)),
+      variants: concept.variants
+        .map((v) => ({ id: this.index.termId(v.term), weight: v.weight, isPiece: v.weight < SYNONYM_WEIGHT }))
+        .filter((v): v is { id: number; weight: number; isPiece: boolean } => v.id !== undefined)
+        .map((v) => ({ ...v, idf: this.index.idfOf(v.id) })),
+    }));
     const terms = concepts.flatMap((c) => c.variants.map((v) => v.term));
     const positions = this.index
       .candidates(terms, regions, CANDIDATE_LIMIT)
       .filter((p) => this.inScope(p, regions, analysis.policyIds));
 
     const scored: Scored[] = [];
+    const average = this.index.averageLength;
     for (const position of positions) {
       const entry = this.index.clauses[position];
       if (!entry) continue;
       let score = 0;
       let coveredWeight = 0;
-      const covered: number[] = [];
-      concepts.forEach((concept, i) => {
-        const known = (weights[i] ?? 0) < this.index.maxIdf;
+      const covered: number[] = new Array<number>(prepared.length).fill(0);
+      for (let i = 0; i < prepared.length; i++) {
+        const concept = prepared[i];
+        if (!concept) continue;
         let best = 0;
         let credit = 0;
-        let piecesMissing = false;
+        let piecesFound = 0;
+        let pieces = 0;
         for (const variant of concept.variants) {
-          const tf = this.index.count(position, variant.term);
-          const isPiece = variant.weight < SYNONYM_WEIGHT;
-          if (tf === 0) {
-            if (isPiece) piecesMissing = true;
-            continue;
-          }
-          const idf = this.index.idf(variant.term);
-          best = Math.max(best, variant.weight * idf * saturatedTf(tf, entry.length, this.index.averageLength));
-          if (!isPiece) credit = Math.max(credit, variant.weight);
+          if (variant.isPiece) pieces++;
+          const tf = this.index.countOf(position, variant.id);
+          if (tf === 0) continue;
+          if (variant.isPiece) piecesFound++;
+          const value = variant.weight * variant.idf * saturatedTf(tf, entry.length, average);
+          if (value > best) best = value;
+          if (!variant.isPiece && variant.weight > credit) credit = variant.weight;
         }
         // Pieces of a word the corpus never uses (高新 + 技术 for 高新技术企业) show that the clause
         // says it only when they are all there.
-        if (credit === 0 && best > 0 && (known || !piecesMissing)) credit = PIECE_CREDIT;
+        const allPieces = concept.piecesKnown && piecesFound === pieces;
+        if (credit === 0 && best > 0 && (concept.known || (concept.hasPieces && allPieces))) credit = PIECE_CREDIT;
         score += best;
         covered[i] = credit * (weights[i] ?? 0);
         coveredWeight += covered[i] ?? 0;
-      });
+      }
       if (score === 0) continue;
-      for (const phrase of analysis.phrases) if (entry.matchText.includes(phrase)) score *= 1.25;
       const coverage = coveredWeight / totalWeight;
       // Classic coordination: a clause that speaks to more of the question ranks above one that
       // repeats a single word of it.
-      score *= coverage * this.intentBoost(analysis, entry.clause);
+      score *= coverage * this.intentBoost(analysis, entry);
       scored.push({ position, score, coverage, covered, coversKey: key < 0 || (covered[key] ?? 0) > 0 });
     }
-    return { scored: scored.sort((a, b) => b.score - a.score), totalWeight };
+    scored.sort((a, b) => b.score - a.score);
+    // Written-together phrases (推进阶段) decide among the leaders; matching text is read only for them.
+    if (analysis.phrases.length > 0) {
+      for (const s of scored.slice(0, PHRASE_RERANK)) {
+        const text = this.index.matchText(s.position);
+        for (const phrase of analysis.phrases) if (text.includes(phrase)) s.score *= 1.25;
+      }
+      scored.sort((a, b) => b.score - a.score);
+    }
+    return { scored, totalWeight };
   }
 
-  private intentBoost(analysis: QueryAnalysis, clause: Clause): number {
+  private intentBoost(analysis: QueryAnalysis, entry: IndexedClause): number {
     let boost = 1;
-    if (analysis.intents.has('amount') && AMOUNT.test(clause.text)) boost *= 1.2;
-    if (analysis.intents.has('department') && DEPARTMENT.test(clause.text)) boost *= 1.3;
+    if (entry.statesAmount && analysis.intents.has('amount')) boost *= 1.2;
+    if (entry.namesDepartment && analysis.intents.has('department')) boost *= 1.3;
     return boost;
   }
 
@@ -223,8 +249,9 @@ export class Retriever {
     }
 
     // Policies in force come first: that is what a reader can still apply for.
+    const currency = new Map([...byPolicy.keys()].map((id) => [id, this.currency(id, asOf)]));
     const groups = [...byPolicy].sort(
-      ([a, x], [b, y]) => this.currency(a, asOf) - this.currency(b, asOf) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0),
+      ([a, x], [b, y]) => (currency.get(a) ?? 0) - (currency.get(b) ?? 0) || (y[0]?.score ?? 0) - (x[0]?.score ?? 0),
     );
     const passages: Passage[] = [];
     let policiesTaken = 0;
@@ -256,7 +283,7 @@ export class Retriever {
 
   /** Sort key: in force, not yet in force, unknown, then expired. */
   private currency(policyId: string, asOf: IsoDate): number {
-    const policy = this.index.policies.find((p) => p.id === policyId);
+    const policy = this.policyById.get(policyId);
     const status = policy ? validityStatus(policy.validFrom, policy.validTo, asOf) : 'unknown';
     return { 'in-force': 0, 'not-yet-in-force': 1, unknown: 2, expired: 3 }[status];
   }
@@ -280,11 +307,9 @@ export class Retriever {
   /** A question about a policy as a whole (从哪天起实施? 由哪个部门负责解释?) is answered by its aspect clauses. */
   private aboutWholePolicies(analysis: QueryAnalysis, regions: string[], asOf: IsoDate): Passage[] {
     if (analysis.policyIds.length === 0 && regions.length === 0) return [];
-    const policies = this.index.policies.filter(
-      (p) =>
-        (analysis.policyIds.length === 0 || analysis.policyIds.includes(p.id)) &&
-        (regions.length === 0 || regions.includes(p.region)),
-    );
+    const named = analysis.policyIds.map((id) => this.policyById.get(id)).filter((p): p is Policy => p !== undefined);
+    const pool = named.length > 0 ? named : regions.flatMap((r) => this.policiesByRegion.get(r) ?? []);
+    const policies = pool.filter((p) => regions.length === 0 || regions.includes(p.region));
     return policies.slice(0, MAX_POLICIES).flatMap((p) => this.aspectPassages(analysis, p.id, new Set(), asOf));
   }
 

@@ -5,7 +5,7 @@ import { toSimplified } from './script.js';
 /** Turns text into the terms the index is made of; injected so the core stays testable and swappable. */
 export interface Tokenizer {
   /** Search-mode terms of a text: every word and the shorter words inside it. */
-  terms(text: string): string[];
+  terms(text: string, alreadyPrepared?: boolean): string[];
   /** One segmentation of a text into words, for reading a question's concepts. */
   words(text: string): string[];
   /** Changes whenever the same text would tokenise differently (dictionary or library version). */
@@ -18,7 +18,12 @@ const TERM_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
 
 /** What every tokenizer does to text before segmenting it: simplified, lower-case, no quotes. */
 export function prepareForTokens(text: string): string {
-  return toSimplified(text).replace(QUOTES, '').toLowerCase();
+  return toSimplified(withoutQuotesLowerCase(text));
+}
+
+/** The part of preparing that needs no conversion table: enough for text already in simplified script. */
+export function withoutQuotesLowerCase(text: string): string {
+  return text.replace(QUOTES, '').toLowerCase();
 }
 
 export function isTerm(token: string): boolean {
@@ -60,13 +65,14 @@ export function createJiebaTokenizer(userDict: string, dictionaryVersion: string
   const jieba = loadJieba(userDict);
   const require = createRequire(import.meta.url);
   const version = (require('nodejieba/package.json') as { version: string }).version;
-  const words = (text: string): string[] => mergeLatinRuns(jieba.cut(prepareForTokens(text), true)).filter(isTerm);
+  const cut = (prepared: string): string[] => mergeLatinRuns(jieba.cut(prepared, true)).filter(isTerm);
+  const words = (text: string): string[] => cut(prepareForTokens(text));
   return {
     // Full-mode pieces of each long word (两化融合 inside 两化融合管理体系), which jieba's own search
     // mode leaves out for pieces of four characters or more.
-    terms: (text) => {
+    terms: (text, alreadyPrepared = false) => {
       const out: string[] = [];
-      for (const word of words(text)) {
+      for (const word of cut(alreadyPrepared ? text : prepareForTokens(text))) {
         out.push(word);
         if ([...word].length < 3) continue;
         for (const piece of jieba.cutAll(word)) if (piece !== word && [...piece].length >= 2 && isTerm(piece)) out.push(piece);
