@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPolicies } from './corpus/load.js';
+import { parsePolicyFiles, readPolicyFiles } from './corpus/load.js';
 import type { Policy } from './corpus/types.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/query.js';
 import { Retriever } from './search/retrieve.js';
+import { corpusFingerprint, readSnapshot, writeSnapshot } from './search/snapshot.js';
 import { createJiebaTokenizer, type Tokenizer } from './text/tokenizer.js';
 
 /** The corpus, its index and the retriever, loaded once from an index/ folder. */
@@ -28,13 +29,25 @@ export interface EngineStats {
   /** UTF-8 size of the clause texts: what build throughput is measured against. */
   textBytes: number;
   dictionaryMs: number;
+  /** Parsing and indexing the policies, or loading the snapshot. */
   buildMs: number;
+  /** Writing the snapshot after a build (0 when none was written). */
+  snapshotMs: number;
+  /** Where the index came from, and why a snapshot was not used when it was not. */
+  source: 'snapshot' | 'built';
+  snapshotNote: string | null;
 }
+
+/**
+ * use: load the snapshot when it is valid, else build and write a new one (serve, ask);
+ * rebuild: always build and write (policy-qa index); off: build in memory only (tests).
+ */
+export type SnapshotMode = 'use' | 'rebuild' | 'off';
 
 /** index/ beside src/ or dist/: the same relative place in a checkout and in a built package. */
 export const DEFAULT_INDEX_DIR = fileURLToPath(new URL('../index', import.meta.url));
 
-export function createEngine(indexDir: string = DEFAULT_INDEX_DIR): Engine {
+export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: SnapshotMode = 'use'): Engine {
   const dictDir = join(indexDir, 'dict');
   const lexicon = loadLexicon(dictDir);
   const dictionaryStart = performance.now();
@@ -43,11 +56,40 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR): Engine {
   const dictionaryMs = performance.now() - dictionaryStart;
 
   const buildStart = performance.now();
-  const policies = loadPolicies(join(indexDir, 'policies'));
-  const index = new SearchIndex(policies, tokenizer);
+  const files = readPolicyFiles(join(indexDir, 'policies'));
+  const identity = { tokenizer: tokenizer.signature, corpus: corpusFingerprint(files) };
+  const snapshotDir = join(indexDir, 'snapshot');
+  let policies: Policy[];
+  let index: SearchIndex;
+  let source: EngineStats['source'] = 'built';
+  let snapshotNote: string | null = null;
+  let buildMs = 0;
+  let snapshotMs = 0;
+
+  const loaded = snapshot === 'use' ? readSnapshot(snapshotDir, identity) : null;
+  if (loaded?.ok) {
+    policies = loaded.policies;
+    index = new SearchIndex(policies, tokenizer, loaded.saved);
+    source = 'snapshot';
+  } else {
+    if (loaded && !loaded.ok) snapshotNote = `${loaded.reason}; rebuilt`;
+    policies = parsePolicyFiles(files);
+    index = new SearchIndex(policies, tokenizer);
+    buildMs = performance.now() - buildStart;
+    if (snapshot !== 'off') {
+      const writeStart = performance.now();
+      try {
+        writeSnapshot(snapshotDir, { policies, saved: index.save() }, identity);
+        snapshotMs = performance.now() - writeStart;
+      } catch (error) {
+        // A read-only install still answers; it just builds at every start.
+        snapshotNote = `${snapshotNote ?? 'built'}; snapshot not written: ${(error as Error).message}`;
+      }
+    }
+  }
   const analyser = new QueryAnalyser(tokenizer, lexicon, policies, (term) => index.has(term));
   const retriever = new Retriever(index, analyser);
-  const buildMs = performance.now() - buildStart;
+  if (source === 'snapshot') buildMs = performance.now() - buildStart;
 
   return {
     policies,
@@ -65,6 +107,9 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR): Engine {
       textBytes: policies.reduce((sum, p) => sum + p.clauses.reduce((s, c) => s + Buffer.byteLength(c.text), 0), 0),
       dictionaryMs,
       buildMs,
+      snapshotMs,
+      source,
+      snapshotNote,
     },
   };
 }

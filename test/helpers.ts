@@ -4,7 +4,7 @@ let engine: Engine | null = null;
 
 /** One engine per test process: nodejieba loads its dictionary once. */
 export function sharedEngine(): Engine {
-  engine ??= createEngine();
+  engine ??= createEngine(undefined, 'off');
   return engine;
 }
 

@@ -1,16 +1,20 @@
-import { createEngine } from '../engine.js';
+import { join } from 'node:path';
+import { createEngine, DEFAULT_INDEX_DIR } from '../engine.js';
 
+/** Rebuilds the index and its snapshot from index/policies, and prints what it holds. */
 export function indexCommand(): number {
-  const engine = createEngine();
+  const engine = createEngine(DEFAULT_INDEX_DIR, 'rebuild');
   const { stats } = engine;
+  const mbPerSecond = stats.textBytes / 1e6 / (stats.buildMs / 1000);
   const lines = [
     `policies      ${stats.policies}`,
     `clauses       ${stats.clauses}`,
     `tokens        ${stats.tokens}`,
     `vocabulary    ${stats.vocabulary}`,
-    `text          ${stats.textChars} characters`,
+    `text          ${stats.textChars} characters (${(stats.textBytes / 1e6).toFixed(2)} MB)`,
     `dictionary    ${stats.dictionaryMs.toFixed(0)} ms`,
-    `build         ${stats.buildMs.toFixed(0)} ms`,
+    `build         ${stats.buildMs.toFixed(0)} ms (${mbPerSecond.toFixed(2)} MB/s)`,
+    `snapshot      ${stats.snapshotNote ?? join(DEFAULT_INDEX_DIR, 'snapshot')}`,
     '',
     ...engine.policies.map(
       (p) =>

@@ -9,5 +9,5 @@ export function parsePolicy(id: string, raw: string, source = `${id}.md`): Polic
   const policyId = overrides.id ?? id;
   const clauses = parseClauses(policyId, paragraphs);
   const metadata = extractMetadata(policyId, paragraphs, clauses, overrides);
-  return { ...metadata, paragraphs, clauses, source };
+  return { ...metadata, clauses, source };
 }

@@ -34,8 +34,6 @@ export interface PolicyMetadata {
 }
 
 export interface Policy extends PolicyMetadata {
-  /** The normalised paragraphs the clauses were cut from. */
-  paragraphs: string[];
   clauses: Clause[];
   /** The file the policy was read from, relative to the corpus folder. */
   source: string;

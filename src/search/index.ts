@@ -39,6 +39,28 @@ const COMMON_TERM_REACH = 2000;
 /** Terms are joined with a space for FlexSearch; our tokens never contain one. */
 const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
 
+/** What an index saves: its vocabulary, counts and FlexSearch export, for snapshot files. */
+export interface SavedIndex {
+  vocabulary: string[];
+  documentFrequency: number[];
+  /** Converted (simplified) text of the traditional clauses, by position. */
+  converted: [number, string][];
+  flex: [string, string][];
+  vectors: { offsets: Uint32Array; lengths: Uint32Array; termIds: Uint32Array; counts: Uint16Array };
+}
+
+function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: Uint16Array, length: number): IndexedClause {
+  return {
+    clause,
+    policy,
+    termIds,
+    counts,
+    length,
+    statesAmount: AMOUNT.test(clause.text),
+    namesDepartment: DEPARTMENT.test(clause.text),
+  };
+}
+
 export function indexedText(clause: Clause): string {
   // A paragraph or table row does not repeat its heading; a numbered clause starts with it.
   const heading = clause.kind === 'numbered' ? '' : (clause.sectionPath[clause.sectionPath.length - 1] ?? '');
@@ -49,6 +71,9 @@ export class SearchIndex {
   readonly clauses: IndexedClause[] = [];
   readonly vocabulary = new Map<string, number>();
   private documentFrequency: number[] = [];
+  /** Terms by id (the vocabulary's keys in order). */
+  private readonly terms: string[] = [];
+  private counting = new Uint32Array(1024);
   readonly averageLength: number;
   readonly maxIdf: number;
   readonly tokenCount: number;
@@ -61,22 +86,14 @@ export class SearchIndex {
   private scratch: Float64Array = new Float64Array(0);
   private touched: Int32Array = new Int32Array(0);
 
+  /** Tokenises every clause of the policies and indexes it. */
   constructor(
     readonly policies: Policy[],
     readonly tokenizer: Tokenizer,
+    saved?: SavedIndex,
   ) {
-    let totalLength = 0;
-    for (const policy of policies) {
-      for (const clause of policy.clauses) {
-        const raw = withoutQuotesLowerCase(indexedText(clause));
-        const prepared = toSimplified(raw);
-        // Only traditional text needs its converted form kept; the rest is re-read from the clause.
-        if (prepared !== raw) this.convertedText.set(this.clauses.length, prepared);
-        const terms = tokenizer.terms(prepared, true);
-        this.add(clause, policy, terms);
-        totalLength += terms.length;
-      }
-    }
+    if (saved) this.restore(saved);
+    else this.build();
     this.regionOf = new Uint16Array(this.clauses.length);
     this.clauses.forEach((entry, position) => {
       let id = this.regionIds.get(entry.policy.region);
@@ -88,35 +105,105 @@ export class SearchIndex {
     });
     this.scratch = new Float64Array(this.clauses.length);
     this.touched = new Int32Array(this.clauses.length);
-    this.tokenCount = totalLength;
-    this.averageLength = this.clauses.length > 0 ? totalLength / this.clauses.length : 1;
+    this.tokenCount = this.clauses.reduce((sum, c) => sum + c.length, 0);
+    this.averageLength = this.clauses.length > 0 ? this.tokenCount / this.clauses.length : 1;
     this.maxIdf = bm25Idf(this.clauses.length, 0);
   }
 
+  private build(): void {
+    for (const policy of this.policies) {
+      for (const clause of policy.clauses) {
+        const raw = withoutQuotesLowerCase(indexedText(clause));
+        const prepared = toSimplified(raw);
+        // Only traditional text needs its converted form kept; the rest is re-read from the clause.
+        if (prepared !== raw) this.convertedText.set(this.clauses.length, prepared);
+        this.add(clause, policy, this.tokenizer.terms(prepared, true));
+      }
+    }
+  }
+
   private add(clause: Clause, policy: Policy, terms: string[]): void {
-    const counts = new Map<number, number>();
+    // Counting into one reused array by term id is several times faster than a Map per clause.
+    const seen: number[] = [];
     for (const term of terms) {
       let id = this.vocabulary.get(term);
       if (id === undefined) {
         id = this.vocabulary.size;
         this.vocabulary.set(term, id);
+        this.terms.push(term);
         this.documentFrequency.push(0);
+        if (id >= this.counting.length) {
+          const grown = new Uint32Array(this.counting.length * 2);
+          grown.set(this.counting);
+          this.counting = grown;
+        }
       }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (this.counting[id] === 0) seen.push(id);
+      this.counting[id] = (this.counting[id] ?? 0) + 1;
     }
-    const ids = [...counts.keys()].sort((a, b) => a - b);
-    for (const id of ids) this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
-    const position = this.clauses.length;
-    this.clauses.push({
-      clause,
-      policy,
-      termIds: Uint32Array.from(ids),
-      counts: Uint16Array.from(ids.map((id) => Math.min(counts.get(id) ?? 0, 0xffff))),
-      length: terms.length,
-      statesAmount: AMOUNT.test(clause.text),
-      namesDepartment: DEPARTMENT.test(clause.text),
+    seen.sort((a, b) => a - b);
+    const ids = Uint32Array.from(seen);
+    const counts = new Uint16Array(seen.length);
+    const unique: string[] = [];
+    seen.forEach((id, i) => {
+      counts[i] = Math.min(this.counting[id] ?? 0, 0xffff);
+      this.counting[id] = 0;
+      this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
+      unique.push(this.terms[id] ?? '');
     });
-    this.flex.add(position, [...new Set(terms)].join(' '));
+    const position = this.clauses.length;
+    this.clauses.push(entryFor(clause, policy, ids, counts, terms.length));
+    this.flex.add(position, unique.join(' '));
+  }
+
+  /** Everything a later process needs to search without tokenising again. */
+  save(): SavedIndex {
+    const total = this.clauses.reduce((sum, c) => sum + c.termIds.length, 0);
+    const offsets = new Uint32Array(this.clauses.length + 1);
+    const lengths = new Uint32Array(this.clauses.length);
+    const termIds = new Uint32Array(total);
+    const counts = new Uint16Array(total);
+    let at = 0;
+    this.clauses.forEach((entry, i) => {
+      offsets[i] = at;
+      lengths[i] = entry.length;
+      termIds.set(entry.termIds, at);
+      counts.set(entry.counts, at);
+      at += entry.termIds.length;
+    });
+    offsets[this.clauses.length] = at;
+    const flex: [string, string][] = [];
+    void this.flex.export((key: string, data: string) => {
+      flex.push([key, data]);
+    });
+    return {
+      vocabulary: [...this.terms],
+      documentFrequency: [...this.documentFrequency],
+      converted: [...this.convertedText],
+      flex,
+      vectors: { offsets, lengths, termIds, counts },
+    };
+  }
+
+  private restore(saved: SavedIndex): void {
+    saved.vocabulary.forEach((term, id) => {
+      this.vocabulary.set(term, id);
+      this.terms.push(term);
+    });
+    this.documentFrequency = [...saved.documentFrequency];
+    for (const [position, text] of saved.converted) this.convertedText.set(position, text);
+    const { offsets, lengths, termIds, counts } = saved.vectors;
+    let position = 0;
+    for (const policy of this.policies) {
+      for (const clause of policy.clauses) {
+        const from = offsets[position] ?? 0;
+        const to = offsets[position + 1] ?? from;
+        this.clauses.push(entryFor(clause, policy, termIds.subarray(from, to), counts.subarray(from, to), lengths[position] ?? 0));
+        position++;
+      }
+    }
+    if (position !== lengths.length) throw new Error(`saved index has ${lengths.length} clauses, the corpus ${position}`);
+    for (const [key, data] of saved.flex) this.flex.import(key, data);
   }
 
   /** The indexed text as terms are cut from it (simplified, lower case), for phrase matches. */

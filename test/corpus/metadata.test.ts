@@ -11,7 +11,7 @@ const policies = loadPolicies(new URL('../../index/policies/', import.meta.url).
 const meta = (id: string) => {
   const p = policies.find((x) => x.id === id);
   if (!p) throw new Error(`no ${id}`);
-  const { paragraphs: _p, clauses: _c, source: _s, validityClauseId: _v, ...rest } = p;
+  const { clauses: _c, source: _s, validityClauseId: _v, ...rest } = p;
   return rest;
 };
 
