@@ -70,7 +70,8 @@ describe('policy-qa index', () => {
     expect(stdout).toMatch(/^policies +5$/m);
     expect(stdout).toMatch(/^clauses +\d{3}$/m);
     expect(stdout).toMatch(/^tokens +\d+$/m);
-    expect(stdout).toMatch(/^build +\d+ ms$/m);
+    expect(stdout).toMatch(/^build +\d+ ms \(\d+\.\d+ MB\/s\)$/m);
+    expect(stdout).toMatch(/^snapshot +\S*index\/snapshot$/m);
     expect(stdout).toMatch(/songjiang-2023 +21 clauses {2}松江区 {2}2024-01-28\.\.2029-01-27/);
   });
 });
