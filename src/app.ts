@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 
-  registerApiRoutes(app, { engine, llm, config, ipQuestions });
+  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions });
   registerWebsocketRoute(app, {
     engine,
     llm,

@@ -64,6 +64,7 @@ export function createOpenAiStreamer(config: LlmConfig): TextStreamer {
       if (signal.aborted) throw new LlmError('cancelled', 'the question was cancelled');
       signal.addEventListener('abort', cancel, { once: true });
       let idled = false;
+      let finished = false;
       let idleTimer: NodeJS.Timeout | undefined;
       const arm = (): void => {
         clearTimeout(idleTimer);
@@ -95,11 +96,13 @@ export function createOpenAiStreamer(config: LlmConfig): TextStreamer {
         // An aborted stream ends its loop without an error: tell why it ended.
         if (signal.aborted) throw new LlmError('cancelled', 'the question was cancelled');
         if (idled) throw new LlmError('idle', 'the model stopped sending before the answer was complete');
+        finished = true;
       } finally {
         clearTimeout(idleTimer);
         signal.removeEventListener('abort', cancel);
         // The consumer may stop early (cancel, closed socket): the upstream request stops with it.
-        upstream.abort();
+        // A stream that ended normally has nothing to stop (and an abort costs a DOMException).
+        if (!finished) upstream.abort();
       }
     },
   };

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { todayInChina, validityStatus } from '../corpus/dates.js';
 import type { Engine } from '../engine.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { SessionRegistry } from './ws-route.js';
 
 const STATUS_OF: Record<ErrorCode, number> = {
   'bad-request': 400,
@@ -34,7 +35,7 @@ const askBody = {
 /** POST /api/ask, GET /api/policies, GET /api/health. */
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: RateLimiter },
+  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: RateLimiter; sessions: SessionRegistry },
 ): void {
   const { engine, llm } = deps;
   const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
@@ -86,11 +87,20 @@ export function registerApiRoutes(
     };
   });
 
-  app.get('/api/health', async () => ({
-    status: 'ok',
-    mode: llm ? 'llm' : 'extractive',
-    policies: engine.stats.policies,
-    clauses: engine.stats.clauses,
-    uptimeSeconds: Math.round(process.uptime()),
-  }));
+  // Open connections, answers in flight and the process's live handles: what a soak test watches for leaks.
+  app.get('/api/health', async () => {
+    const resources: Record<string, number> = {};
+    for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
+    return {
+      status: 'ok',
+      mode: llm ? 'llm' : 'extractive',
+      policies: engine.stats.policies,
+      clauses: engine.stats.clauses,
+      index: engine.stats.source,
+      connections: deps.sessions.size,
+      questionsInFlight: [...deps.sessions].reduce((sum, s) => sum + s.activeQuestions, 0),
+      resources,
+      uptimeSeconds: Math.round(process.uptime()),
+    };
+  });
 }

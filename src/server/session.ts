@@ -35,6 +35,8 @@ const MAX_HISTORY = 6;
 /** A client that reads slower than this much queued output is cut off from that question. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const OPEN = 1;
+/** How long a model's later tokens are gathered before they go out as one delta frame. */
+const DELTA_GATHER_MS = 40;
 
 let nextConnection = 0;
 
@@ -141,6 +143,19 @@ export class ChatSession {
   }
 
   private async stream(id: string, events: AsyncGenerator<AnswerEvent>, controller: AbortController): Promise<void> {
+    // A model's text arrives a token at a time; after the first, pieces are gathered for a few
+    // milliseconds so that 200 streams do not cost a system call per token each.
+    const coalesce = this.deps.llm !== null;
+    let pending = '';
+    let sentFirst = false;
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (pending === '') return;
+      this.send({ type: 'delta', id, text: pending });
+      pending = '';
+    };
     try {
       for await (const event of events) {
         if (this.closed) break;
@@ -149,12 +164,19 @@ export class ChatSession {
           this.sendError(id, 'internal', 'the connection is not reading its answers; the question was stopped');
           break;
         }
+        if (event.type === 'delta' && coalesce && sentFirst) {
+          pending += event.text;
+          timer ??= setTimeout(flush, DELTA_GATHER_MS);
+          continue;
+        }
+        flush();
         if (event.type === 'done') {
           this.remember(event.answer.question, event.answer.answer);
           this.send({ type: 'done', id, ...event.answer });
         } else if (event.type === 'error') {
           this.send({ type: 'error', id, code: event.code, message: event.message });
         } else {
+          if (event.type === 'delta') sentFirst = true;
           this.send({ ...event, id });
         }
       }
@@ -162,6 +184,7 @@ export class ChatSession {
       this.deps.log.error({ err: error, questionId: id }, 'answering failed');
       this.sendError(id, 'internal', 'internal error while answering');
     } finally {
+      clearTimeout(timer);
       controller.abort();
       this.running.delete(id);
     }
