@@ -3,13 +3,14 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Redis } from 'ioredis';
 import { fileURLToPath } from 'node:url';
 import type { LlmAnswerer } from './answer/llm-answer.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
 import { registerApiRoutes } from './server/api-routes.js';
 import { registerEmbedRoute } from './server/embed-route.js';
-import { ConnectionCounter, RateLimiter } from './server/rate-limit.js';
+import { ConnectionCounter, MemoryLimiter, RedisLimiter, type QuestionLimiter } from './server/rate-limit.js';
 import { registerWebsocketRoute, type SessionRegistry } from './server/ws-route.js';
 
 /**
@@ -43,7 +44,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const sessions: SessionRegistry = new Set();
-  const ipQuestions = new RateLimiter(config.limits.questionsPerMinutePerIp);
+  // With REDIS_URL, every instance counts against one budget per address; otherwise each its own.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+  let lastRedisWarning = 0;
+  const onRedisError = (error: Error): void => {
+    if (Date.now() - lastRedisWarning < 60_000) return;
+    lastRedisWarning = Date.now();
+    app.log.warn({ err: { message: error.message } }, 'redis unavailable: rate limits not shared for now');
+  };
+  redis?.on('error', onRedisError);
+  app.addHook('onClose', async () => {
+    await redis?.quit().catch(() => redis.disconnect());
+  });
+  const ipQuestions: QuestionLimiter = redis
+    ? new RedisLimiter(redis, config.limits.questionsPerMinutePerIp, onRedisError)
+    : new MemoryLimiter(config.limits.questionsPerMinutePerIp);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -70,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     global: false,
     max: config.limits.httpRequestsPerMinute,
     timeWindow: 60_000,
+    ...(redis ? { redis, nameSpace: 'policy-qa:http:', skipOnError: true } : {}),
   });
   await app.register(fastifyWebsocket, {
     options: { maxPayload: config.limits.maxPayloadBytes },

@@ -39,6 +39,8 @@ export interface Config {
   allowedOrigins: string[];
   /** A folder with policies/ and dict/; null for the shipped index/. */
   indexDir: string | null;
+  /** Shared rate limits across instances; null keeps them in memory. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -118,7 +120,19 @@ export function loadConfig(env: Env = process.env): Config {
     },
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
     indexDir: env.INDEX_DIR?.trim() || null,
+    redisUrl: redisUrl(env.REDIS_URL),
   };
+}
+
+function redisUrl(raw: string | undefined): string | null {
+  if (!raw || raw.trim() === '') return null;
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('scheme');
+  } catch {
+    throw new ConfigError('REDIS_URL must look like redis://host:6379');
+  }
+  return raw.trim();
 }
 
 /** The configuration as it may be logged: the API key is never part of it. */
@@ -131,5 +145,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     llmBaseURL: config.llm?.baseURL ?? null,
     limits: config.limits,
     allowedOrigins: config.allowedOrigins,
+    sharedLimits: config.redisUrl ? 'redis' : 'memory',
   };
 }

@@ -16,6 +16,8 @@ export interface AnswerRequest {
 export type RequestCheck = { ok: true; request: AnswerRequest } | { ok: false; code: ErrorCode; message: string };
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+/** Half of a surrogate pair on its own is not text: only a crafted client sends one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ALL_REGIONS = new Set(['', '全部', '所有', 'all', '*']);
 
 export function checkRequest(
@@ -34,7 +36,7 @@ export function checkRequest(
       message: `question is ${[...trimmed].length} characters; the limit is ${MAX_QUESTION_CHARS}`,
     };
   }
-  if (CONTROL.test(trimmed)) {
+  if (CONTROL.test(trimmed) || LONE_SURROGATE.test(trimmed)) {
     return { ok: false, code: 'bad-question', message: 'question contains control characters or binary data' };
   }
 

@@ -6,7 +6,7 @@ import type { AnswerObject, ErrorCode } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { todayInChina, validityStatus } from '../corpus/dates.js';
 import type { Engine } from '../engine.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { QuestionLimiter } from './rate-limit.js';
 import type { SessionRegistry } from './ws-route.js';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -35,7 +35,7 @@ const askBody = {
 /** POST /api/ask, GET /api/policies, GET /api/health. */
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: RateLimiter; sessions: SessionRegistry },
+  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry },
 ): void {
   const { engine, llm } = deps;
   const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
@@ -49,7 +49,7 @@ export function registerApiRoutes(
       }
       const check = checkRequest(request.body, (name) => engine.retriever.resolveRegion(name));
       if (!check.ok) return reply.status(STATUS_OF[check.code]).send({ error: { code: check.code, message: check.message } });
-      if (!deps.ipQuestions.take(request.ip)) {
+      if (!(await deps.ipQuestions.take(request.ip))) {
         return reply.status(429).send({ error: { code: 'rate-limited', message: 'too many questions; please wait a moment' } });
       }
       const controller = new AbortController();

@@ -1,3 +1,50 @@
+import type { Redis } from 'ioredis';
+
+/** A question budget per key (an address), possibly shared by several server instances. */
+export interface QuestionLimiter {
+  take(key: string): Promise<boolean>;
+}
+
+/** The embedded default: buckets in this process's memory. */
+export class MemoryLimiter implements QuestionLimiter {
+  private readonly buckets: RateLimiter;
+
+  constructor(perMinute: number) {
+    this.buckets = new RateLimiter(perMinute);
+  }
+
+  take(key: string): Promise<boolean> {
+    return Promise.resolve(this.buckets.take(key));
+  }
+}
+
+/**
+ * A per-minute window counted in Redis, so that every instance behind a load balancer enforces one
+ * limit. If Redis cannot be reached the question is let through (and the failure logged): an outage
+ * of the limiter must not become an outage of the service.
+ */
+export class RedisLimiter implements QuestionLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly perMinute: number,
+    private readonly onError: (error: Error) => void,
+    private readonly prefix = 'policy-qa:questions',
+  ) {}
+
+  async take(key: string): Promise<boolean> {
+    const window = Math.floor(Date.now() / 60_000);
+    const redisKey = `${this.prefix}:${key}:${window}`;
+    try {
+      const results = await this.redis.multi().incr(redisKey).pexpire(redisKey, 120_000).exec();
+      const count = Number(results?.[0]?.[1] ?? 0);
+      return count <= this.perMinute;
+    } catch (error) {
+      this.onError(error as Error);
+      return true;
+    }
+  }
+}
+
 /**
  * Token buckets keyed by connection or address: `capacity` questions at once, refilled evenly over a
  * minute. Idle buckets are forgotten so that the map does not grow with every address ever seen.

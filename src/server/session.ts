@@ -1,12 +1,12 @@
 import type { WebSocket, RawData } from 'ws';
 import { answer, type AnswerDependencies } from '../answer/answer.js';
 import type { LlmAnswerer, WarningLog } from '../answer/llm-answer.js';
-import { checkRequest } from '../answer/request.js';
+import { checkRequest, type AnswerRequest } from '../answer/request.js';
 import type { AnswerEvent, ErrorCode } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { QuestionLimiter, RateLimiter } from './rate-limit.js';
 
 /**
  * One websocket conversation: JSON text frames in (ask, cancel), frames out (sources, delta, done,
@@ -25,7 +25,7 @@ export interface SessionDeps {
   llm: LlmAnswerer | null;
   limits: Config['limits'];
   /** Questions per minute for the client's address, shared by all its connections and HTTP. */
-  ipLimiter: RateLimiter;
+  ipLimiter: QuestionLimiter;
   connectionLimiter: RateLimiter;
   log: SessionLog;
 }
@@ -126,12 +126,27 @@ export class ChatSession {
       this.sendError(id, 'rate-limited', 'too many questions at once on this connection; wait for an answer or cancel one');
       return;
     }
-    if (!this.deps.connectionLimiter.take(this.key) || !this.deps.ipLimiter.take(this.ip)) {
+    if (!this.deps.connectionLimiter.take(this.key)) {
       this.sendError(id, 'rate-limited', 'too many questions; please wait a moment before asking again');
       return;
     }
+    // The id is taken now: the address's budget may be counted elsewhere (Redis) and answer later.
     const controller = new AbortController();
     this.running.set(id, controller);
+    void this.deps.ipLimiter.take(this.ip).then((allowed) => {
+      if (controller.signal.aborted) {
+        this.running.delete(id);
+        this.sendError(id, 'cancelled', 'the question was cancelled');
+      } else if (!allowed) {
+        this.running.delete(id);
+        this.sendError(id, 'rate-limited', 'too many questions from this address; please wait a moment');
+      } else {
+        this.start(id, check.request, controller);
+      }
+    });
+  }
+
+  private start(id: string, request: AnswerRequest, controller: AbortController): void {
     const deps: AnswerDependencies = {
       engine: this.deps.engine,
       llm: this.deps.llm,
@@ -139,7 +154,7 @@ export class ChatSession {
       history: [...this.history],
       log: this.deps.log,
     };
-    void this.stream(id, answer(check.request, deps), controller);
+    void this.stream(id, answer(request, deps), controller);
   }
 
   private async stream(id: string, events: AsyncGenerator<AnswerEvent>, controller: AbortController): Promise<void> {

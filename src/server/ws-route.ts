@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LlmAnswerer } from '../answer/llm-answer.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
-import { ConnectionCounter, RateLimiter } from './rate-limit.js';
+import { ConnectionCounter, RateLimiter, type QuestionLimiter } from './rate-limit.js';
 import { ChatSession } from './session.js';
 
 export type SessionRegistry = Set<ChatSession>;
@@ -24,7 +24,7 @@ export function registerWebsocketRoute(
     engine: Engine;
     llm: LlmAnswerer | null;
     config: Config;
-    ipQuestions: RateLimiter;
+    ipQuestions: QuestionLimiter;
     sessions: SessionRegistry;
     connections: ConnectionCounter;
   },

@@ -23,6 +23,8 @@ describe('checkRequest', () => {
     [{ question: 'x'.repeat(MAX_QUESTION_CHARS + 1) }, 'question-too-long'],
     [{ question: 'abc\u0000def' }, 'bad-question'],
     [{ question: '\ufffd\ufffd' }, 'bad-question'],
+    [{ question: '松江\ud800' }, 'bad-question'],
+    [{ question: '\udfff松江' }, 'bad-question'],
     [{ question: 'q', region: '浦东' }, 'bad-region'],
     [{ question: 'q', region: { $ne: 1 } }, 'bad-region'],
     [{ question: 'q', asOf: '2026-02-30' }, 'bad-date'],

@@ -17,7 +17,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; llm?: LlmAnswerer | null; listen?: boolean } = {},
+  options: { env?: Record<string, string>; llm?: LlmAnswerer | null; listen?: boolean; port?: number } = {},
 ): Promise<TestServer> {
   const config = loadConfig({ LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
@@ -29,7 +29,7 @@ export async function startTestServer(
   });
   const app = await buildApp({ config, engine: sharedEngine(), llm: options.llm ?? null, logger: { level: 'info', stream } });
   let url = 'http://127.0.0.1';
-  if (options.listen !== false) url = await app.listen({ host: '127.0.0.1', port: 0 });
+  if (options.listen !== false) url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   else await app.ready();
   return { app, url, wsUrl: `${url.replace(/^http/, 'ws')}/ws`, config, logs, close: () => app.close() };
 }

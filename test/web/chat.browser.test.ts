@@ -104,6 +104,33 @@ describe.skipIf(!browserAvailable)('chat window in Chromium', () => {
   });
 });
 
+describe.skipIf(!browserAvailable)('chat window across a server restart', () => {
+  it('sees the server shut down (1001), says so, and reconnects when it is back', async () => {
+    const first = await startTestServer();
+    const port = Number(new URL(first.url).port);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(first.url);
+      await page.waitForSelector('.status.open');
+      await first.close();
+      await page.waitForSelector('.status.reconnecting');
+      const second = await startTestServer({ port });
+      try {
+        await page.waitForSelector('.status.open', { timeout: 15_000 });
+        await page.fill('#question', '松江技改补贴');
+        await page.click('#send');
+        await page.waitForSelector('.answer .mode');
+        expect(await page.locator('.answer-body').last().innerText()).toContain('单个项目补贴最高3000万元');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe.skipIf(!browserAvailable)('chat window with a model that writes markup', () => {
   it('shows the markup as text: nothing from the model runs', async () => {
     const fake = new FakeOpenAI([
