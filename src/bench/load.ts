@@ -20,6 +20,7 @@ const CONNECTIONS = 1000;
 const STREAMING = 200;
 const FLAT_OUT_SECONDS = 10;
 const STREAM_SECONDS = 15;
+const WARMUP_SECONDS = 3;
 const SOAK_SECONDS = 600;
 const CHUNKS = 30;
 const CHUNK_GAP_MS = 30;
@@ -101,6 +102,8 @@ interface Tally {
   errors: number;
   dropped: number;
   firstDelta: number[];
+  /** When each first delta arrived, to tell the ramp-up from the steady state. */
+  firstDeltaAt: number[];
 }
 
 /** One connection asking question after question until `until`, checking every answer it gets. */
@@ -128,7 +131,10 @@ async function asker(
         if (frame.id !== id) return;
         if (frame.type === 'sources') sawSources = true;
         if (frame.type === 'delta') {
-          if (deltas === 0) tally.firstDelta.push(performance.now() - sent);
+          if (deltas === 0) {
+            tally.firstDelta.push(performance.now() - sent);
+            tally.firstDeltaAt.push(performance.now());
+          }
           deltas++;
           text += frame.text ?? '';
         }
@@ -169,13 +175,22 @@ async function openConnections(wsUrl: string, count: number): Promise<WebSocket[
   return sockets;
 }
 
+const RAMP_SECONDS = 2;
+
+/** First-delta times once every client has started and the server is warm. */
+function steady(tally: Tally): number[] {
+  const start = Math.min(...tally.firstDeltaAt);
+  return tally.firstDelta.filter((_, i) => (tally.firstDeltaAt[i] ?? 0) - start >= RAMP_SECONDS * 1000);
+}
+
 function report(label: string, tally: Tally, seconds: number, cpu: { before: number; after: number }, server: ServerProcess): void {
   const figures = processFigures(server.child.pid ?? 0);
   const own = processFigures(process.pid);
   console.log(
     `${label}\n` +
       `  answers ${tally.answers} in ${seconds.toFixed(1)} s = ${(tally.answers / seconds).toFixed(0)} answers/s; errors ${tally.errors}; dropped or incomplete ${tally.dropped}\n` +
-      `  ask → first delta: p50 ${percentile(tally.firstDelta, 50).toFixed(1)} ms, p99 ${percentile(tally.firstDelta, 99).toFixed(1)} ms\n` +
+      `  ask → first delta: p50 ${percentile(tally.firstDelta, 50).toFixed(1)} ms, p99 ${percentile(tally.firstDelta, 99).toFixed(1)} ms` +
+      ` (once all clients run, after ${RAMP_SECONDS} s: p99 ${percentile(steady(tally), 99).toFixed(1)} ms)\n` +
       `  server CPU ${((100 * (cpu.after - cpu.before)) / (seconds * 1000)).toFixed(0)}% of one core; RSS ${figures.rssMb.toFixed(0)} MB (peak ${figures.peakMb.toFixed(0)} MB)\n` +
       `  (this load generator, clients and fake model together: ${((100 * (own.cpuMs - loadCpuAtStart)) / (seconds * 1000)).toFixed(0)}% of one core)`,
   );
@@ -185,7 +200,7 @@ async function flatOut(): Promise<void> {
   const server = await startServer({});
   try {
     const sockets = await openConnections(server.wsUrl, CONNECTIONS);
-    const tally: Tally = { answers: 0, errors: 0, dropped: 0, firstDelta: [] };
+    const tally: Tally = { answers: 0, errors: 0, dropped: 0, firstDelta: [], firstDeltaAt: [] };
     const before = processFigures(server.child.pid ?? 0).cpuMs;
     loadCpuAtStart = processFigures(process.pid).cpuMs;
     const start = performance.now();
@@ -205,7 +220,11 @@ async function streaming(): Promise<void> {
   const server = await startServer({ OPENAI_API_KEY: 'sk-load-test', OPENAI_BASE_URL: baseURL, OPENAI_MODEL: 'fake-model' });
   try {
     const sockets = await openConnections(server.wsUrl, CONNECTIONS);
-    const tally: Tally = { answers: 0, errors: 0, dropped: 0, firstDelta: [] };
+    const tally: Tally = { answers: 0, errors: 0, dropped: 0, firstDelta: [], firstDeltaAt: [] };
+    // Warm-up, not counted: the server compiles its hot paths and opens its connections to the model.
+    const warmUntil = Date.now() + WARMUP_SECONDS * 1000;
+    const warmTally: Tally = { answers: 0, errors: 0, dropped: 0, firstDelta: [], firstDeltaAt: [] };
+    await Promise.all(sockets.slice(0, STREAMING).map((s) => asker(s, warmUntil, warmTally, pieces.join(''), { questions: ANSWERABLE, startWithinMs: 1000 })));
     const before = processFigures(server.child.pid ?? 0).cpuMs;
     loadCpuAtStart = processFigures(process.pid).cpuMs;
     const start = performance.now();
@@ -213,7 +232,7 @@ async function streaming(): Promise<void> {
     await Promise.all(sockets.slice(0, STREAMING).map((s) => asker(s, until, tally, pieces.join(''), { questions: ANSWERABLE, startWithinMs: 1000 })));
     const seconds = (performance.now() - start) / 1000;
     report(
-      `Generated answers: ${STREAMING} streaming at once (${CHUNKS} chunks ${CHUNK_GAP_MS} ms apart) among ${CONNECTIONS} open connections`,
+      `Generated answers: ${STREAMING} streaming at once (${CHUNKS} chunks ${CHUNK_GAP_MS} ms apart) among ${CONNECTIONS} open connections, after ${WARMUP_SECONDS} s of warm-up`,
       tally,
       seconds,
       { before, after: processFigures(server.child.pid ?? 0).cpuMs },
@@ -236,7 +255,7 @@ async function soak(): Promise<void> {
     const until = Date.now() + SOAK_SECONDS * 1000;
     const samples: { at: number; rss: number }[] = [];
     const sampler = setInterval(() => samples.push({ at: (Date.now() - (until - SOAK_SECONDS * 1000)) / 1000, rss: processFigures(pid).rssMb }), 15_000);
-    const tally: Tally = { answers: 0, errors: 0, dropped: 0, firstDelta: [] };
+    const tally: Tally = { answers: 0, errors: 0, dropped: 0, firstDelta: [], firstDeltaAt: [] };
     // Connections come and go: 20 rounds of 100 connections, each asking for a while, then closing.
     const rounds: Promise<void>[] = [];
     for (let worker = 0; worker < 100; worker++) {

@@ -78,11 +78,12 @@ const corpora: [string, string][] = [['shipped', DEFAULT_INDEX_DIR], ...sizes.ma
 const baselines: string[] = [];
 for (const [name, dir] of corpora) {
   const built = measure(dir, 'rebuild', false);
-  const loaded = measure(dir, 'use', true);
+  const loaded = measure(dir, 'use', false);
+  const compared = measure(dir, 'use', true);
   const row = `${name.padEnd(17)} ${String(loaded.policies).padStart(8)} ${String(loaded.clauses).padStart(8)} ${f(built.textMB).padStart(9)} ${f(built.buildMs / 1000, 1).padStart(8)} ${f(built.textMB / (built.buildMs / 1000)).padStart(6)} ${f(loaded.readyMs / 1000).padStart(8)} ${f(loaded.p50, 3).padStart(7)} ${f(loaded.p99, 3).padStart(7)} ${f(Math.max(built.peakRssMb, loaded.peakRssMb), 0).padStart(12)} ${f(loaded.anchorRecall, 3).padStart(13)} ${f(loaded.citationsPerAnswer).padStart(13)}`;
   console.log(row);
   rows.push(row);
-  const b = loaded.baseline;
+  const b = compared.baseline;
   if (b) {
     baselines.push(
       `${name.padEnd(17)} ours: anchorRecall ${f(loaded.anchorRecall, 3)}, ${f(loaded.citationsPerAnswer)} citations/answer (${f(loaded.onTarget, 2)} on target), p50 ${f(loaded.p50, 3)} ms, p99 ${f(loaded.p99, 3)} ms\n` +

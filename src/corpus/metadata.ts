@@ -37,7 +37,7 @@ export function extractMetadata(
   const meta: PolicyMetadata = {
     id,
     title,
-    docNumber: lines.find((line, i) => isDocNumberLine(simplified[i] ?? '')) ?? null,
+    docNumber: lines.find((_, i) => isDocNumberLine(simplified[i] ?? '')) ?? null,
     issuer,
     region,
     issued: signature.issued,

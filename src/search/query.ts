@@ -96,7 +96,7 @@ export class QueryAnalyser {
   constructor(
     private readonly tokenizer: Tokenizer,
     private readonly lexicon: Lexicon,
-    private readonly policies: PolicyName[],
+    policies: PolicyName[],
     private readonly isKnownTerm: (term: string) => boolean = () => true,
   ) {
     const regions = [...new Set(policies.map((p) => p.region).filter(Boolean))];
