@@ -49,7 +49,8 @@ export function registerEmbedRoute(app: FastifyInstance, allowedOrigins: string[
         .type('text/plain; charset=utf-8')
         .send('This site may not embed the chat.');
     }
-    return reply.header('content-security-policy', policy).sendFile('embed.html', publicDir);
+    // The same page as /, which reads its path and takes the compact form.
+    return reply.header('content-security-policy', policy).sendFile('index.html', publicDir);
   });
 
   // The widget script is loaded by other sites' pages: it must be allowed across origins.

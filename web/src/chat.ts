@@ -28,7 +28,7 @@ function pageOptions(): PageOptions {
     region: params.get('region') ?? '',
     title: params.get('title'),
     accent: accent && COLOUR.test(accent) ? accent : null,
-    embedded: document.body.classList.contains('embed') && window.parent !== window,
+    embedded: location.pathname === '/embed' && window.parent !== window,
   };
 }
 
@@ -196,6 +196,7 @@ class Chat {
   }
 
   start(): void {
+    if (this.options.embedded) document.body.classList.add('embed');
     this.applyTexts();
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
