@@ -120,7 +120,7 @@ export function answeringSentences(passage: Passage, retrieval: Retrieval, weigh
   const { clause } = passage;
   if (clause.kind === 'table-row') return [readTableRow(clause)];
   const sentences = splitSentences(clause.text.replace(RESPONSIBLE, ''));
-  if (passage.role === 'validity') return pick(sentences, (s) => /施行|实施|實施|有效期|起执行|生效/.test(s));
+  if (passage.role === 'validity') return pick(sentences, (s) => /有效期|起施行|起实施|起實施|起执行|起生效|施行期/.test(s));
   if (passage.role === 'interpretation') return pick(sentences, (s) => /负责解释|負責解釋/.test(s));
   const { analysis } = retrieval;
   const wantsAmount = analysis.intents.has('amount');

@@ -41,6 +41,7 @@ export interface PolicyName {
   id: string;
   title: string;
   docNumber: string | null;
+  issuer: string | null;
   region: string;
 }
 
@@ -112,7 +113,7 @@ export class QueryAnalyser {
         if (list) list.push(policy.id);
         else this.titleIndex.set(term, [policy.id]);
       }
-      for (const name of [policy.docNumber, policy.title]) {
+      for (const name of [policy.docNumber, policy.title, ...(policy.issuer?.split('、') ?? [])]) {
         const prepared = name ? prepareForTokens(name) : '';
         if (prepared.length < 6) continue;
         const ids = this.names.get(prepared);
@@ -230,13 +231,13 @@ export class QueryAnalyser {
 
   /** English words and phrases → Chinese terms, longest phrase first; unknown words are dropped. */
   private translate(text: string): string {
-    const words = text.split(/[^a-z0-9&-]+/).filter(Boolean);
+    const words = text.replace(/'s\b/g, '').split(/[^a-z0-9&-]+/).filter(Boolean);
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = false;
       for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-        const phrase = words.slice(i, i + n).join(' ');
-        const terms = this.lexicon.glossary.get(phrase) ?? this.lexicon.glossary.get(phrase.replace(/'s$|s$/, ''));
+        const phrase = words.slice(i, i + n);
+        const terms = this.lexicon.glossary.get(phrase.join(' ')) ?? this.lexicon.glossary.get(phrase.map(singular).join(' '));
         if (terms) {
           out.push(...terms);
           i += n;
@@ -312,6 +313,14 @@ export class QueryAnalyser {
     }
     return [...concepts.values()];
   }
+}
+
+/** factories → factory, subsidies → subsidy, rewards → reward: enough English for a glossary lookup. */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
 }
 
 function dedupe(variants: Variant[]): Variant[] {

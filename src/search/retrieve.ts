@@ -240,7 +240,10 @@ export class Retriever {
   }
 
   private select(analysis: QueryAnalysis, scored: Scored[], total: number, asOf: IsoDate): Passage[] {
-    const answering = scored.filter((s) => s.coverage >= MIN_COVERAGE);
+    // Clauses that hold the question's key concept come before those that only share its other words.
+    const answering = scored
+      .filter((s) => s.coverage >= MIN_COVERAGE)
+      .sort((a, b) => Number(b.coversKey) - Number(a.coversKey) || b.score - a.score);
     const bestScore = answering[0]?.score ?? 0;
     const byPolicy = new Map<string, Scored[]>();
     for (const s of answering) {

@@ -85,6 +85,15 @@ describe('every answer to the development questions', () => {
   });
 });
 
+describe('answers about a policy as a whole', () => {
+  it('quotes the sentence that states validity, not one that merely mentions 实施', () => {
+    const a = ask('太仓的政策现在还有效吗');
+    expect(a.answer).toContain('> 本通知自2021年1月1日起实施，有效期三年。 [1]');
+    expect(a.answer).not.toContain('实施细则');
+    expect(a.answer).toContain('已于2023年12月31日失效');
+  });
+});
+
 describe('answers with no basis', () => {
   it('says so plainly and cites nothing when nothing is related', () => {
     const a = ask('企业数字化转型投入能享受研发费用加计扣除吗？扣除比例是多少？');

@@ -55,6 +55,19 @@ describe('retrieval', () => {
     expect(retrieve('How much is the smart factory reward in Songjiang?').analysis.language).toBe('en');
   });
 
+  it('reads English plurals and possessives', () => {
+    expect(cited('How much does Minhang give for smart factories?')[0]).toBe('minhang-2021:第三条');
+    expect(cited("Is Taicang's policy still in force?")).toEqual(['taicang-2021:末段']);
+  });
+
+  it('takes an issuer named in full as naming its policies, not as words to look for', () => {
+    expect(cited('上海市松江区科学技术委员会发布的政策有哪些支持数据集挂牌的奖励')).toEqual(['songjiang-2023:5']);
+  });
+
+  it('puts the clause holding the key concept first', () => {
+    expect(cited('松江区首台套补贴比例')[0]).toBe('songjiang-2023:8');
+  });
+
   it('matches traditional-script text with a simplified question and the other way round', () => {
     expect(cited('松江中小企业数字化转型城市试点的资金有多少？')[0]).toBe('songjiang-pilot-2025:（六）');
     expect(cited('松江中小企業數字化轉型城市試點的資金有多少？')[0]).toBe('songjiang-pilot-2025:（六）');
