@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { FakeOpenAI } from './fake-openai.js';
+import { freePort } from './net.js';
 import { percentile } from './stats.js';
 
 /**
@@ -31,17 +31,6 @@ const DEV = readFileSync(fileURLToPath(new URL('../../test/eval/dev.jsonl', impo
 const ALL_QUESTIONS = DEV.map((q) => q.question);
 /** Questions with no answer in the corpus never reach a model. */
 const ANSWERABLE = DEV.filter((q) => q.answerable).map((q) => q.question);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface ServerProcess {
   child: ChildProcess;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from '../../src/bench/net.js';
 
 /**
  * A real Redis for the shared-limit tests: the one .ci/run starts (REDIS_TEST_URL), or a
@@ -10,16 +10,6 @@ import { Redis } from 'ioredis';
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const redisAvailable = Boolean(process.env.REDIS_TEST_URL) || existsSync(REDIS_SERVER);
 if (!redisAvailable && process.env.CI) throw new Error('CI needs redis-server (apt-get install -y redis-server)');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
   let child: ChildProcess | null = null;
