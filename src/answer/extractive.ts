@@ -22,7 +22,8 @@ type Language = 'zh' | 'en';
 
 const MAX_SENTENCES = 5;
 const SENTENCE_END = /(?<=[。；;！!？?])/;
-const RESPONSIBLE = /[（(【]\s*(责任部门|責任部門)\s*[:：]([^）)】]+)[）)】]?/;
+/** （责任部门：区经委） or 【責任部門:區數據局、相關街鎮(經開區);時間:…】: names, brackets inside included. */
+const RESPONSIBLE = /[（(【]\s*(责任部门|責任部門)\s*[:：]((?:[^（()）【】;；]|[（(][^（()）]*[）)])+)[^】）)]*[）)】]?/;
 const AMOUNT_CORE = /\d+(?:\.\d+)?\s*(?:万元|亿元|億元|万|亿|億|元|%|％)(?:\s*[～~—-]\s*\d+(?:\.\d+)?\s*(?:万元|亿元|万|元|%|％))?/g;
 
 export function splitSentences(text: string): string[] {
@@ -75,14 +76,14 @@ function validityNote(policy: Policy, status: ValidityStatus, asOf: IsoDate, lan
 function readTableRow(clause: Clause): string {
   const cells = splitCells(clause.text);
   const header = splitCells(clause.context?.split('\n').pop() ?? '');
-  const values = cells.filter((c) => /^\d+(\.\d+)?%?$/.test(c));
-  const names = cells.filter((c) => !/^\d+(\.\d+)?%?$/.test(c));
-  const name = names[0] ?? '';
+  const isNumber = (c: string): boolean => /^\d+(\.\d+)?%?$/.test(c);
+  // The row's name is its first cell that is not a number; a number before it is the row's 序号.
+  const nameAt = cells.findIndex((c) => !isNumber(c));
+  if (nameAt < 0) return clause.text;
+  const values = cells.slice(nameAt + 1).filter(isNumber);
   const headings = header.slice(-values.length);
   if (values.length === 0 || headings.length !== values.length) return clause.text;
-  // The first numeric cell of a numbered row is its 序号, not a value.
-  const pairs = values.map((v, i) => `${headings[i]} ${v}`);
-  return `${name}：${pairs.join('；')}`;
+  return `${cells[nameAt]}：${values.map((v, i) => `${headings[i]} ${v}`).join('；')}`;
 }
 
 type Concepts = Retrieval['analysis']['concepts'];

@@ -23,9 +23,14 @@ export interface IndexedClause {
   statesAmount: boolean;
   /** The clause names a responsible or interpreting department. */
   namesDepartment: boolean;
+  /** The units the clause counts in (家个), simplified. */
+  countUnits: string;
 }
 
+/** An amount of money or a share: what "how much" questions want. */
 const AMOUNT = /\d+(\.\d+)?\s*(万|亿|億|元|%|％)/;
+/** Counts (20家, 15个): the units a clause counts in, for "how many" questions. */
+const COUNT = /\d+\s*(家|个|個|项|項|台|人|次|件|所)/g;
 const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
 
 /** A term in more than this share of clauses (and more than the floor) is not used to find candidates. */
@@ -58,6 +63,7 @@ function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: 
     length,
     statesAmount: AMOUNT.test(clause.text),
     namesDepartment: DEPARTMENT.test(clause.text),
+    countUnits: [...new Set([...clause.text.matchAll(COUNT)].map((m) => (m[1] === '個' ? '个' : m[1] === '項' ? '项' : (m[1] ?? ''))))].join(''),
   };
 }
 

@@ -35,6 +35,8 @@ export interface QueryAnalysis {
   phrases: string[];
   /** The concepts of each sub-question (…支持哪些主体？…还能享受吗？), each to be answered. */
   parts: Concept[][];
+  /** The unit a "how many" question counts in (多少家 → 家), or null. */
+  countUnit: string | null;
 }
 
 export interface PolicyName {
@@ -68,7 +70,8 @@ export function regionAliases(region: string): string[] {
 
 /** Words that say which aspect is asked (validity, department), answered by a clause of their own. */
 const INTENT_WORDS: Partial<Record<Intent, Set<string>>> = {
-  validity: new Set(['有效', '有效期', '施行', '实施', '失效', '过期', '到期', '期间', '期限', '还有效', '生效', '现在']),
+  validity: new Set(['有效', '有效期', '施行', '实施', '失效', '过期', '到期', '期间', '期限', '还有效', '生效', '现在', '开始']),
+  amount: new Set(['最多', '最高', '上限', '封顶', '金额', '额度', '多少钱']),
   department: new Set(['部门', '负责', '解释', '负责解释', '责任部门', '单位', '哪个部门']),
 };
 
@@ -78,6 +81,8 @@ const DATES = /\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?)?|\d{4}-\d{1
 const YEAR = /^(19|20)\d{2}$/;
 /** A question word found in more titles than this is too common to name a policy by. */
 const MAX_TITLES_PER_NAMING_WORD = 200;
+/** Policies a question about validity or interpretation may name by a few title words (试点方案). */
+const MAX_POLICIES_NAMED_BY_FEW_WORDS = 2;
 const MEANINGFUL_NUMBER = /^\d{2,}$/;
 
 export class QueryAnalyser {
@@ -90,6 +95,7 @@ export class QueryAnalyser {
   private readonly names = new Map<string, string[]>();
   private readonly nameLengths: number[];
   private readonly nameStarts = new Set<string>();
+  private readonly regionOfPolicy = new Map<string, string>();
   /** Synonym keys, longest first, so that 咨询公司 is read before 咨询. */
   private readonly phraseSynonyms: [string, string[]][];
 
@@ -108,6 +114,7 @@ export class QueryAnalyser {
     for (const policy of policies) {
       const terms = new Set(tokenizer.terms(policy.title));
       this.titleTerms.set(policy.id, terms);
+      this.regionOfPolicy.set(policy.id, policy.region);
       for (const term of terms) {
         const list = this.titleIndex.get(term);
         if (list) list.push(policy.id);
@@ -176,7 +183,7 @@ export class QueryAnalyser {
       if (words) concepts = concepts.filter((c) => !words.has(c.text));
     }
     if (policyIds.length === 0) {
-      const named = this.namedByTitle(text, concepts);
+      const named = this.namedByTitle(text, concepts) ?? this.namedForItsAspects(concepts, intents, asksInterpretation, regions);
       if (named) {
         policyIds.push(...named.ids);
         concepts = concepts.filter((c) => !named.concepts.has(c.text));
@@ -191,7 +198,8 @@ export class QueryAnalyser {
       .split(/[？?；;。!！\n]+/)
       .map((part) => concepts.filter((c) => part.includes(c.text) || c.variants.some((v) => part.includes(v.term))))
       .filter((part) => part.length > 0);
-    return { question, language, regions, policyIds, intents, asksInterpretation, concepts, phrases, parts };
+    const countUnit = /(?:多少|几)(家|个|项|台|人|次|件|所)/.exec(cueText)?.[1] ?? null;
+    return { question, language, regions, policyIds, intents, asksInterpretation, concepts, phrases, parts, countUnit };
   }
 
   /**
@@ -229,6 +237,27 @@ export class QueryAnalyser {
     return best;
   }
 
+  /**
+   * "松江试点方案由哪个部门负责解释？": a question about a policy's validity or interpretation whose
+   * every remaining word is in one or two titles (of the region asked about) names those policies.
+   */
+  private namedForItsAspects(
+    concepts: Concept[],
+    intents: Set<Intent>,
+    asksInterpretation: boolean,
+    regions: string[],
+  ): { ids: string[]; concepts: Set<string> } | null {
+    if (concepts.length === 0 || !(intents.has('validity') || asksInterpretation)) return null;
+    const [first, ...rest] = concepts;
+    const ids = (this.titleIndex.get(first?.text ?? '') ?? []).filter(
+      (id) =>
+        rest.every((c) => this.titleTerms.get(id)?.has(c.text)) &&
+        (regions.length === 0 || regions.includes(this.regionOfPolicy.get(id) ?? '')),
+    );
+    if (ids.length === 0 || ids.length > MAX_POLICIES_NAMED_BY_FEW_WORDS) return null;
+    return { ids, concepts: new Set(concepts.map((c) => c.text)) };
+  }
+
   /** English words and phrases → Chinese terms, longest phrase first; unknown words are dropped. */
   private translate(text: string): string {
     const words = text.replace(/'s\b/g, '').split(/[^a-z0-9&-]+/).filter(Boolean);
@@ -253,13 +282,16 @@ export class QueryAnalyser {
     return out.join(' ');
   }
 
-  /** Filler glued to a word the corpus does not use (能补, 我能) comes off: 能补 → 补. */
+  /** Filler glued to a word the corpus does not use comes off either end: 能补 → 补, 最多能 → 最多. */
   private peel(word: string): string {
-    let rest = word;
-    while ([...rest].length > 1 && !this.isKnownTerm(rest) && this.lexicon.stopwords.has([...rest][0] ?? '')) {
-      rest = [...rest].slice(1).join('');
+    let chars = [...word];
+    const glued = (char: string | undefined): boolean => char !== undefined && this.lexicon.stopwords.has(char);
+    while (chars.length > 1 && !this.isKnownTerm(chars.join(''))) {
+      if (glued(chars[0])) chars = chars.slice(1);
+      else if (glued(chars[chars.length - 1])) chars = chars.slice(0, -1);
+      else break;
     }
-    return rest;
+    return chars.join('');
   }
 
   private concepts(text: string): Concept[] {

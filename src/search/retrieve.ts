@@ -59,6 +59,8 @@ const POLICY_SCORE_RATIO = 0.4;
 /** A further clause of the same policy must add this share of the question's concept weight. */
 const EXTRA_CLAUSE_GAIN = 0.2;
 const MAX_POLICIES = 4;
+/** Asked how much (or how many 家), a clause that states an amount (a count in 家) ranks this much higher. */
+const AMOUNT_BOOST = 1.2;
 /** Share of the question's weight that makes a concept its key. */
 const KEY_CONCEPT_SHARE = 0.4;
 const MAX_CLAUSES_PER_POLICY = 2;
@@ -221,7 +223,8 @@ export class Retriever {
 
   private intentBoost(analysis: QueryAnalysis, entry: IndexedClause): number {
     let boost = 1;
-    if (entry.statesAmount && analysis.intents.has('amount')) boost *= 1.2;
+    if (entry.statesAmount && analysis.intents.has('amount')) boost *= AMOUNT_BOOST;
+    if (analysis.countUnit !== null && entry.countUnits.includes(analysis.countUnit)) boost *= AMOUNT_BOOST;
     if (entry.namesDepartment && analysis.intents.has('department')) boost *= 1.3;
     return boost;
   }

@@ -94,6 +94,25 @@ describe('answers about a policy as a whole', () => {
   });
 });
 
+describe('reading a clause', () => {
+  it('reads a table row with its column headings, leaving out the row number', () => {
+    const a = ask('试点拟改造的企业中，专精特新“小巨人”企业和专精特新中小企业分别有多少家？');
+    expect(a.answer).toContain('> 擬改造企業中專精特新“小巨人”企業數量：2025年 20；2026年 20；總數 40');
+    expect(a.answer).toContain('> 擬改造企業中專精特新中小企業數量：2025年 150；2026年 92；總數 242');
+  });
+
+  it('names the responsible department, brackets inside included', () => {
+    const a = ask('松江城市试点中试点企业的数字化诊断由哪个部门负责？');
+    expect(a.answer).toContain('- 责任部门：區數據局、相關街鎮(經開區) [1]');
+  });
+
+  it('answers who interprets a policy named by a few of its title words', () => {
+    const a = ask('松江试点方案由哪个部门负责解释？');
+    expect(a.citations.map((c) => [c.policyId, c.clause])).toEqual([['songjiang-pilot-2025', '（二）']]);
+    expect(a.answer).toContain('> (二)本文件由區經委負責解釋。 [1]');
+  });
+});
+
 describe('answers with no basis', () => {
   it('says so plainly and cites nothing when nothing is related', () => {
     const a = ask('企业数字化转型投入能享受研发费用加计扣除吗？扣除比例是多少？');

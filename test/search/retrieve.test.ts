@@ -64,6 +64,10 @@ describe('retrieval', () => {
     expect(cited('上海市松江区科学技术委员会发布的政策有哪些支持数据集挂牌的奖励')).toEqual(['songjiang-2023:5']);
   });
 
+  it('peels filler glued to either end of a word (最多能 → 最多)', () => {
+    expect(cited('嘉定区工业互联网服务商一年最多能拿多少？')).toEqual(['jiading-2021:7']);
+  });
+
   it('puts the clause holding the key concept first', () => {
     expect(cited('松江区首台套补贴比例')[0]).toBe('songjiang-2023:8');
   });
