@@ -100,13 +100,13 @@ function keyConcept(concepts: Concepts, weight: (t: string) => number): Concepts
   return concepts.length > 1 && top >= 0.4 * total ? (concepts[weights.indexOf(top)] ?? null) : null;
 }
 
-function holds(sentence: string, concept: Concepts[number]): boolean {
-  const text = prepareForTokens(sentence);
+/** Whether a sentence (prepared for matching) says the concept itself or a synonym of it. */
+function holds(text: string, concept: Concepts[number]): boolean {
   return concept.variants.some((v) => v.weight >= 0.8 && text.includes(v.term));
 }
 
-function sentenceScore(sentence: string, concepts: Concepts, weight: (t: string) => number): number {
-  const text = prepareForTokens(sentence);
+/** The IDF weight of the concepts a sentence (prepared for matching) holds. */
+function sentenceScore(text: string, concepts: Concepts, weight: (t: string) => number): number {
   let score = 0;
   for (const concept of concepts) {
     let best = 0;
@@ -127,24 +127,27 @@ export function answeringSentences(passage: Passage, retrieval: Retrieval, weigh
   const wantsAmount = analysis.intents.has('amount');
   // Each sub-question picks its own best sentences, so that "支持哪些主体？还能享受吗？" quotes both.
   const parts = analysis.parts.length > 0 ? analysis.parts : [analysis.concepts];
+  // Each sentence is prepared and checked for amounts once, whatever the number of sub-questions.
+  const prepared = sentences.map(prepareForTokens);
+  const states = sentences.map((s) => amountsIn(s).length > 0);
   const chosen = new Set<number>();
   for (const concepts of parts) {
-    const scores = sentences.map((s) => {
-      const base = sentenceScore(s, concepts, weight);
-      return wantsAmount && amountsIn(s).length > 0 ? base * 1.3 + 0.5 : base;
+    const scores = prepared.map((text, i) => {
+      const base = sentenceScore(text, concepts, weight);
+      return wantsAmount && states[i] ? base * 1.3 + 0.5 : base;
     });
     const best = Math.max(0, ...scores);
     if (best === 0) continue;
     // Asked "how much", the sentences that state an amount answer; others only when as strong.
-    const amountAnswers = wantsAmount && sentences.some((s, i) => amountsIn(s).length > 0 && (scores[i] ?? 0) > 0);
+    const amountAnswers = wantsAmount && states.some((stated, i) => stated && (scores[i] ?? 0) > 0);
     const candidates = sentences
-      .map((sentence, i) => ({ i, states: amountsIn(sentence).length > 0, score: scores[i] ?? 0 }))
+      .map((_, i) => ({ i, states: states[i] === true, score: scores[i] ?? 0 }))
       .filter((c) => c.score >= (amountAnswers && !c.states ? 0.9 : 0.6) * best);
     // A concept that carries most of the question (DCMM) decides between sentences of one kind: an
     // amount without it gives way to an amount with it. An amount that leans on its clause's
     // heading for its subject (对开展实质贯标的企业…30万元) stays when no amount names the concept.
     const key = keyConcept(concepts, weight);
-    const keyed = new Set(candidates.filter((c) => key && holds(sentences[c.i] ?? '', key)).map((c) => c.i));
+    const keyed = new Set(candidates.filter((c) => key && holds(prepared[c.i] ?? '', key)).map((c) => c.i));
     const keyedAmount = candidates.some((c) => c.states && keyed.has(c.i));
     const keyedOther = candidates.some((c) => !c.states && keyed.has(c.i));
     for (const c of candidates) {

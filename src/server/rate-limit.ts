@@ -73,13 +73,6 @@ export class RateLimiter {
     return true;
   }
 
-  /** Milliseconds until `key` has a token again. */
-  retryAfterMs(key: string): number {
-    const bucket = this.buckets.get(key);
-    if (!bucket || bucket.tokens >= 1) return 0;
-    return Math.ceil((1 - bucket.tokens) / this.perMs);
-  }
-
   private sweep(now: number): void {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + (now - bucket.at) * this.perMs >= this.perMinute) this.buckets.delete(key);

@@ -27,12 +27,7 @@ export function toSimplified(text: string): string {
   return hasTraditional(text) ? toSimplifiedConverter(text) : text;
 }
 
-const HAN = /\p{Script=Han}/u;
 const HAN_GLOBAL = /\p{Script=Han}/gu;
-
-export function isHan(char: string): boolean {
-  return HAN.test(char);
-}
 
 export function countHan(text: string): number {
   return text.match(HAN_GLOBAL)?.length ?? 0;
