@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePolicyFiles, readPolicyFiles } from './corpus/load.js';
 import type { Policy } from './corpus/types.js';
 import { SearchIndex } from './search/index.js';
-import { DICTIONARY_FILES, loadLexicon, type Lexicon } from './search/lexicon.js';
+import { DICTIONARY_FILES, emptyLexicon, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/query.js';
 import { Retriever } from './search/retrieve.js';
 import { corpusFingerprint, readSnapshot, writeSnapshot } from './search/snapshot.js';
@@ -47,9 +47,17 @@ export type SnapshotMode = 'use' | 'rebuild' | 'off';
 /** index/ beside src/ or dist/: the same relative place in a checkout and in a built package. */
 export const DEFAULT_INDEX_DIR = fileURLToPath(new URL('../index', import.meta.url));
 
-export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: SnapshotMode = 'use'): Engine {
+export interface EngineOptions {
+  /**
+   * 'empty' runs with the hand-kept word lists (synonyms, question filler, English glossary) emptied,
+   * to measure what the general mechanisms do on their own; the jieba user dictionary stays.
+   */
+  lexicon?: 'files' | 'empty';
+}
+
+export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: SnapshotMode = 'use', options: EngineOptions = {}): Engine {
   const dictDir = join(indexDir, 'dict');
-  const lexicon = loadLexicon(dictDir);
+  const lexicon = options.lexicon === 'empty' ? emptyLexicon(loadLexicon(dictDir)) : loadLexicon(dictDir);
   const dictionaryStart = performance.now();
   const tokenizer = createJiebaTokenizer(join(dictDir, DICTIONARY_FILES.userDict), lexicon.version);
   tokenizer.words('预热'); // nodejieba loads its dictionaries on first use

@@ -30,9 +30,14 @@ function composeOptions(request: AnswerRequest, engine: Engine): ComposeOptions 
   return { asOf: request.asOf, termWeight: (t) => engine.index.idf(t) };
 }
 
-/** The extractive answer, composed at once: for the CLI's JSON mode, benchmarks and evaluation. */
-export function answerExtractive(request: AnswerRequest, engine: Engine): AnswerObject {
-  return composeExtractive(retrieveFor(request, engine), composeOptions(request, engine));
+/**
+ * The extractive answer, composed at once: for the CLI's JSON mode, benchmarks and evaluation.
+ * `history` holds the earlier questions of the same conversation, oldest first.
+ */
+export function answerExtractive(request: AnswerRequest, engine: Engine, history: string[] = []): AnswerObject {
+  const previous = history[history.length - 1] ?? null;
+  const question = resolveFollowUp(request.question, previous, (q) => engine.analyser.analyse(q));
+  return { ...composeExtractive(retrieveFor({ ...request, question }, engine), composeOptions(request, engine)), question: request.question };
 }
 
 /** Splits a finished text into the pieces a stream sends: a phrase at a time. */

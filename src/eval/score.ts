@@ -13,6 +13,12 @@ export interface EvalQuestion {
   facts: string[];
   answerable: boolean;
   notes?: string;
+  /** Earlier questions of the same conversation, oldest first. */
+  history?: string[];
+  /** The region the asking window is scoped to (a widget on a district's site). */
+  region?: string;
+  /** The date the question is asked on, when not the evaluation date. */
+  asOf?: string;
 }
 
 export interface EvalFigures {

@@ -57,3 +57,8 @@ export function loadLexicon(dictFolder: string): Lexicon {
     version: hash.digest('hex').slice(0, 16),
   };
 }
+
+/** The same lexicon with its word lists emptied; its version says so, so no snapshot mixes the two. */
+export function emptyLexicon(lexicon: Lexicon): Lexicon {
+  return { stopwords: new Set(), synonyms: new Map(), glossary: new Map(), version: `${lexicon.version}-empty` };
+}
