@@ -4,7 +4,9 @@ import { parsePolicyFiles, readPolicyFiles } from './corpus/load.js';
 import type { Policy } from './corpus/types.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, emptyLexicon, loadLexicon, type Lexicon } from './search/lexicon.js';
-import { QueryAnalyser } from './search/query.js';
+import { QueryAnalyser } from './search/analyse.js';
+import { CorpusRegionNames } from './search/regions.js';
+import { generalLanguage } from './text/general-language.js';
 import { Retriever } from './search/retrieve.js';
 import { corpusFingerprint, readSnapshot, writeSnapshot } from './search/snapshot.js';
 import { createJiebaTokenizer, type Tokenizer } from './text/tokenizer.js';
@@ -95,8 +97,12 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
       }
     }
   }
-  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, (term) => index.has(term));
-  const retriever = new Retriever(index, analyser);
+  const regionNames = new CorpusRegionNames(
+    policies.map((p) => p.region),
+    lexicon.glossary,
+  );
+  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, generalLanguage(), regionNames);
+  const retriever = new Retriever(index, analyser, regionNames);
   if (source === 'snapshot') buildMs = performance.now() - buildStart;
 
   return {

@@ -2,7 +2,6 @@ import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
 import type { Retrieval } from '../search/retrieve.js';
 import { composeExtractive, type ComposeOptions } from './extractive.js';
-import { resolveFollowUp } from './followup.js';
 import { answerWithLlm, type LlmAnswerer, type WarningLog } from './llm-answer.js';
 import type { AnswerRequest } from './request.js';
 import type { AnswerEvent, AnswerObject } from './types.js';
@@ -22,12 +21,17 @@ export interface AnswerDependencies {
   log?: WarningLog;
 }
 
-export function retrieveFor(request: AnswerRequest, engine: Engine): Retrieval {
-  return engine.retriever.retrieve(request.question, { region: request.region, asOf: request.asOf });
+/**
+ * Retrieval for a request, read against the question before it in the conversation (the analyser
+ * keeps recent readings, so the earlier question is not read again).
+ */
+export function retrieveFor(request: AnswerRequest, engine: Engine, previousQuestion: string | null = null): Retrieval {
+  const previous = previousQuestion ? engine.retriever.analyse(previousQuestion) : null;
+  return engine.retriever.retrieve(request.question, { region: request.region, asOf: request.asOf, previous });
 }
 
 function composeOptions(request: AnswerRequest, engine: Engine): ComposeOptions {
-  return { asOf: request.asOf, termWeight: (t) => engine.index.idf(t) };
+  return { asOf: request.asOf };
 }
 
 /**
@@ -35,9 +39,7 @@ function composeOptions(request: AnswerRequest, engine: Engine): ComposeOptions 
  * `history` holds the earlier questions of the same conversation, oldest first.
  */
 export function answerExtractive(request: AnswerRequest, engine: Engine, history: string[] = []): AnswerObject {
-  const previous = history[history.length - 1] ?? null;
-  const question = resolveFollowUp(request.question, previous, (q) => engine.analyser.analyse(q));
-  return { ...composeExtractive(retrieveFor({ ...request, question }, engine), composeOptions(request, engine)), question: request.question };
+  return composeExtractive(retrieveFor(request, engine, history[history.length - 1] ?? null), composeOptions(request, engine));
 }
 
 /** Splits a finished text into the pieces a stream sends: a phrase at a time. */
@@ -50,9 +52,7 @@ export async function* answer(request: AnswerRequest, deps: AnswerDependencies):
   const signal = deps.signal ?? new AbortController().signal;
   const history = deps.history ?? [];
   const previous = history.length > 0 ? (history[history.length - 1]?.question ?? null) : null;
-  const question = resolveFollowUp(request.question, previous, (q) => engine.analyser.analyse(q));
-  // The answer object keeps the question as asked; retrieval reads it in context.
-  const retrieval = retrieveFor({ ...request, question }, engine);
+  const retrieval = retrieveFor(request, engine, previous);
   const compose = composeOptions(request, engine);
 
   if (deps.llm && !retrieval.noAnswer) {

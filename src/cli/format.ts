@@ -5,6 +5,7 @@ import { formatChineseDate } from '../corpus/dates.js';
 const STATUS_TEXT: Record<Citation['status'], string> = {
   'in-force': '有效',
   expired: '已失效',
+  abolished: '已废止',
   'not-yet-in-force': '尚未施行',
   unknown: '有效期未载明',
 };

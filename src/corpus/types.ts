@@ -1,6 +1,6 @@
 export type IsoDate = string; // YYYY-MM-DD
 
-export type ValidityStatus = 'in-force' | 'expired' | 'not-yet-in-force' | 'unknown';
+export type ValidityStatus = 'in-force' | 'expired' | 'abolished' | 'not-yet-in-force' | 'unknown';
 
 export type ClauseKind = 'numbered' | 'paragraph' | 'table-row';
 

@@ -3,6 +3,7 @@ import type { Clause, Policy } from '../corpus/types.js';
 import { toSimplified } from '../text/script.js';
 import { withoutQuotesLowerCase, type Tokenizer } from '../text/tokenizer.js';
 import { idf as bm25Idf } from './bm25.js';
+import type { CorpusStatistics } from './statistics.js';
 
 /**
  * The searchable form of a corpus: a FlexSearch index maps each term to the clauses that hold it, and
@@ -73,7 +74,7 @@ export function indexedText(clause: Clause): string {
   return [heading, clause.context ?? '', clause.text].filter(Boolean).join('\n');
 }
 
-export class SearchIndex {
+export class SearchIndex implements CorpusStatistics {
   readonly clauses: IndexedClause[] = [];
   readonly vocabulary = new Map<string, number>();
   private documentFrequency: number[] = [];
@@ -219,8 +220,35 @@ export class SearchIndex {
     return this.convertedText.get(position) ?? withoutQuotesLowerCase(indexedText(clause));
   }
 
+  get clauseCount(): number {
+    return this.clauses.length;
+  }
+
   has(term: string): boolean {
     return this.vocabulary.has(term);
+  }
+
+  share(term: string): number {
+    const id = this.vocabulary.get(term);
+    return id === undefined || this.clauses.length === 0 ? 0 : this.documentFrequencyOf(id) / this.clauses.length;
+  }
+
+  /** Built on first use: only questions with a word the corpus lacks need it. */
+  private byFirstChar: Map<string, string[]> | null = null;
+
+  termsStartingWith(char: string): readonly string[] {
+    if (!this.byFirstChar) {
+      this.byFirstChar = new Map();
+      for (const term of this.terms) {
+        const first = term.codePointAt(0);
+        if (first === undefined) continue;
+        const key = String.fromCodePoint(first);
+        const list = this.byFirstChar.get(key);
+        if (list) list.push(term);
+        else this.byFirstChar.set(key, [term]);
+      }
+    }
+    return this.byFirstChar.get(char) ?? [];
   }
 
   termId(term: string): number | undefined {

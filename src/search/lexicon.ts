@@ -12,6 +12,8 @@ export interface Lexicon {
   synonyms: Map<string, string[]>;
   /** English phrase (lower case) → Chinese terms */
   glossary: Map<string, string[]>;
+  /** The policy terms of the jieba user dictionary: named things a policy may or may not cover. */
+  terms: Set<string>;
   /** Hash of the dictionary files, so an index built with other dictionaries is recognised. */
   version: string;
 }
@@ -46,6 +48,11 @@ export function parseTermMap(text: string): Map<string, string[]> {
   return map;
 }
 
+/** `word [frequency] [tag]` lines of a jieba user dictionary: the words, lower case as questions are. */
+export function parseUserDictionaryWords(text: string): Set<string> {
+  return new Set(contentLines(text).map((line) => (line.split(/\s+/)[0] ?? '').toLowerCase()).filter(Boolean));
+}
+
 export function loadLexicon(dictFolder: string): Lexicon {
   const read = (name: string): string => readFileSync(join(dictFolder, name), 'utf8');
   const hash = createHash('sha256');
@@ -54,11 +61,13 @@ export function loadLexicon(dictFolder: string): Lexicon {
     stopwords: parseStopwords(read(DICTIONARY_FILES.stopwords)),
     synonyms: parseTermMap(read(DICTIONARY_FILES.synonyms)),
     glossary: parseTermMap(read(DICTIONARY_FILES.glossary)),
+    terms: parseUserDictionaryWords(read(DICTIONARY_FILES.userDict)),
     version: hash.digest('hex').slice(0, 16),
   };
 }
 
 /** The same lexicon with its word lists emptied; its version says so, so no snapshot mixes the two. */
 export function emptyLexicon(lexicon: Lexicon): Lexicon {
-  return { stopwords: new Set(), synonyms: new Map(), glossary: new Map(), version: `${lexicon.version}-empty` };
+  // The user dictionary is the tokenizer's, not a word list of the lexicon: it stays.
+  return { stopwords: new Set(), synonyms: new Map(), glossary: new Map(), terms: lexicon.terms, version: `${lexicon.version}-empty` };
 }

@@ -73,13 +73,30 @@ describe('every answer to the development questions', () => {
     }
   });
 
-  it('puts every quoted line under the citation of the clause it comes from', () => {
+  it('puts every quoted line under the heading of the clause it comes from', () => {
     for (const a of answers) {
-      for (const line of a.answer.split('\n').filter((l) => l.startsWith('> '))) {
-        const [, quote, n] = /^> (.*) \[(\d+)\]$/.exec(line) ?? [];
-        const clause = a.citations.find((c) => c.n === Number(n));
+      let n = 0;
+      for (const line of a.answer.split('\n')) {
+        const heading = /^\*\*.*\[(\d+)\]$/.exec(line);
+        if (heading) n = Number(heading[1]);
+        if (!line.startsWith('> ')) continue;
+        const clause = a.citations.find((c) => c.n === n);
+        expect(clause).toBeDefined();
         if (clause?.text.includes('|')) continue; // table rows are read with their headings
-        expect(clause?.text.replace(/\s+/g, '')).toContain((quote ?? '').replace(/\s+/g, ''));
+        expect(clause?.text.replace(/\s+/g, '')).toContain(line.slice(2).replace(/\s+/g, ''));
+      }
+    }
+  });
+
+  it('opens with the bottom line, each policy in force cited, and folds the rest under one heading', () => {
+    for (const a of answers.filter((x) => !x.noAnswer)) {
+      const [first = ''] = a.answer.split('\n');
+      expect(first.startsWith('**')).toBe(false);
+      const expired = a.citations.filter((c) => c.status === 'expired');
+      const heading = a.answer.indexOf('### 已失效，仅供参考');
+      if (expired.length > 0 && a.citations.some((c) => c.status === 'in-force')) expect(heading).toBeGreaterThan(0);
+      for (const c of a.citations.filter((x) => x.status === 'in-force')) {
+        if (heading > 0) expect(a.answer.indexOf(`[${c.n}]`)).toBeLessThan(heading);
       }
     }
   });
@@ -88,7 +105,8 @@ describe('every answer to the development questions', () => {
 describe('answers about a policy as a whole', () => {
   it('quotes the sentence that states validity, not one that merely mentions 实施', () => {
     const a = ask('太仓的政策现在还有效吗');
-    expect(a.answer).toContain('> 本通知自2021年1月1日起实施，有效期三年。 [1]');
+    expect(a.answer).toContain('> 本通知自2021年1月1日起实施，有效期三年。');
+    expect(a.answer).toMatch(/^截至2026年11月21日：太仓市 《关于推进制造业智能化改造和数字化转型的若干措施》已于2023年12月31日失效 \[1\]/);
     expect(a.answer).not.toContain('实施细则');
     expect(a.answer).toContain('已于2023年12月31日失效');
   });
@@ -103,13 +121,15 @@ describe('reading a clause', () => {
 
   it('names the responsible department, brackets inside included', () => {
     const a = ask('松江城市试点中试点企业的数字化诊断由哪个部门负责？');
-    expect(a.answer).toContain('- 责任部门：區數據局、相關街鎮(經開區) [1]');
+    expect(a.answer).toContain('- 责任部门：區數據局、相關街鎮(經開區)');
+    expect(a.answer).toMatch(/^截至2026年11月21日[^\n]*责任部门 區數據局、相關街鎮\(經開區\)[^\n]*\[1\]/);
   });
 
   it('answers who interprets a policy named by a few of its title words', () => {
     const a = ask('松江试点方案由哪个部门负责解释？');
     expect(a.citations.map((c) => [c.policyId, c.clause])).toEqual([['songjiang-pilot-2025', '（二）']]);
-    expect(a.answer).toContain('> (二)本文件由區經委負責解釋。 [1]');
+    expect(a.answer).toContain('> (二)本文件由區經委負責解釋。');
+    expect(a.answer.split('\n')[0]).toContain('(二)本文件由區經委負責解釋。');
   });
 });
 
@@ -118,21 +138,21 @@ describe('answers with no basis', () => {
     const a = ask('企业数字化转型投入能享受研发费用加计扣除吗？扣除比例是多少？');
     expect(a.noAnswer).toBe(true);
     expect(a.citations).toEqual([]);
-    expect(a.answer).toMatch(/没有找到能回答这个问题的条款/);
+    expect(a.answer).toMatch(/^在现有的政策文件中没有找到关于“[^”]*加计扣除[^”]*”的条款，无法给出有依据的答复。$/);
   });
 
   it('names the region that has nothing and points, cited, to those that have', () => {
     const a = ask('嘉定区对DCMM认证有奖励吗？');
     expect(a.noAnswer).toBe(true);
-    expect(a.answer).toMatch(/在嘉定区的政策文件中没有找到/);
+    expect(a.answer).toMatch(/^在嘉定区的政策文件中没有找到关于“DCMM”的条款/);
     expect(a.citations.map((c) => c.policyId)).toEqual(['songjiang-2023', 'taicang-2021']);
-    expect(a.answer).toMatch(/首次通过 DCMM 二级及以上评估认证的企业，给予一次性最高不超过20万元奖励。 \[1\]/);
+    expect(a.answer).toMatch(/第5条\*\* \[1\]\n> 支持企业开展 DCMM 贯标，对首次通过 DCMM 二级及以上评估认证的企业，给予一次性最高不超过20万元奖励。/);
   });
 
   it('answers in English when asked in English', () => {
     const a = ask('Does Minhang subsidise high-tech enterprise certification?');
     expect(a.noAnswer).toBe(true);
-    expect(a.answer).toMatch(/^No clause in the policies on file answers this question/);
+    expect(a.answer).toMatch(/^No clause in the policies on file for \S+ answers this question/);
   });
 });
 

@@ -63,7 +63,8 @@ describe.skipIf(!browserAvailable)('embeddable widget on another site', () => {
     expect(deltas()).toBeGreaterThan(5);
     const answer = await frame(page).locator('.answer-body').innerText();
     expect(answer).toContain('一次性最高不超过20万元奖励');
-    expect(await frame(page).locator('.answer .cite').count()).toBeGreaterThanOrEqual(3);
+    // The bottom line and the block heading each cite the clause once.
+    expect(await frame(page).locator('.answer .cite').count()).toBeGreaterThanOrEqual(2);
 
     await frame(page).locator('.answer .cite').first().click();
     await expect.poll(async () => (await panel(page).boundingBox())?.width).toBeGreaterThan(700);

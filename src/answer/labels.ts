@@ -1,0 +1,101 @@
+import { formatChineseDate } from '../corpus/dates.js';
+import type { IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
+
+/** Every phrase the extractive answer uses, in the question's language. */
+
+export type Language = 'zh' | 'en';
+
+export interface Labels {
+  date(d: IsoDate): string;
+  amounts: string;
+  responsible: string;
+  status: string;
+  expiredHeading: string;
+  listSeparator: string;
+  availableNow(asOf: string, items: string): string;
+  asOfList(asOf: string, items: string): string;
+  noneInForce(asOf: string, items: string): string;
+  badge(status: string): string;
+  policyCount(total: number, inForce: number): string;
+  missingTopic(region: string, topic: string): string;
+  noPoliciesFor(region: string): string;
+  noBasis(where: string, topic: string): string;
+  relatedHeading: string;
+  catalogue(scope: string, total: number, inForce: number, asOf: string): string;
+  condition(text: string): string;
+  statusBadge(status: ValidityStatus): string;
+  validity(policy: Policy, status: ValidityStatus, asOf: IsoDate): string;
+}
+
+const ZH: Labels = {
+  date: formatChineseDate,
+  amounts: '金额/比例',
+  responsible: '责任部门',
+  status: '状态',
+  expiredHeading: '### 已失效，仅供参考',
+  listSeparator: '；',
+  availableNow: (asOf, items) => `截至${asOf}，目前可申请：${items}。`,
+  asOfList: (asOf, items) => `截至${asOf}：${items}。`,
+  noneInForce: (asOf, items) => `截至${asOf}，涉及此事项的政策都不在有效期内，仅供参考：${items}。`,
+  badge: (status) => `（${status}）`,
+  policyCount: (total, inForce) => `共有${total}份政策涉及此事项，其中${inForce}份在有效期内。`,
+  missingTopic: (region, topic) => `${region}的政策文件中没有${topic ? `关于“${topic}”的` : '相关'}条款。`,
+  noPoliciesFor: (region) => `暂无${region}的政策文件。`,
+  noBasis: (where, topic) =>
+    `在${where ? `${where}的` : '现有的'}政策文件中没有找到${topic ? `关于“${topic}”的条款，` : '能回答这个问题的条款，'}无法给出有依据的答复。`,
+  relatedHeading: '其他地区或文件的相关条款（仅供参考）：',
+  catalogue: (scope, total, inForce, asOf) => `${scope}共有${total}份政策，截至${asOf}其中${inForce}份在有效期内：`,
+  condition: (text) => `（条件：${text}）`,
+  statusBadge: (status) => ({ 'in-force': '有效', expired: '已失效', abolished: '已废止', 'not-yet-in-force': '尚未施行', unknown: '有效期未载明' })[status] ?? '',
+  validity: (policy, status, asOf) => {
+    const d = formatChineseDate;
+    switch (status) {
+      case 'in-force':
+        return `截至${d(asOf)}在有效期内（${policy.validFrom ? `${d(policy.validFrom)}起，` : ''}至${d(policy.validTo ?? '')}）`;
+      case 'expired':
+        return `已于${d(policy.validTo ?? '')}失效`;
+      case 'not-yet-in-force':
+        return `尚未施行，将于${d(policy.validFrom ?? '')}起施行`;
+      default:
+        return status === 'unknown' ? '文件未载明有效期' : '已废止';
+    }
+  },
+};
+
+const EN: Labels = {
+  date: (d) => d,
+  amounts: 'Amounts',
+  responsible: 'Responsible',
+  status: 'Status',
+  expiredHeading: '### No longer in force (for reference)',
+  listSeparator: '; ',
+  availableNow: (asOf, items) => `As of ${asOf}, available now: ${items}.`,
+  asOfList: (asOf, items) => `As of ${asOf}: ${items}.`,
+  noneInForce: (asOf, items) => `As of ${asOf}, none of the policies on this is in force; for reference only: ${items}.`,
+  badge: (status) => ` (${status})`,
+  policyCount: (total, inForce) => `${total} policies have clauses on this; ${inForce} of them in force.`,
+  missingTopic: (region, topic) => `No clause of ${region} covers ${topic ? `“${topic}”` : 'this'}.`,
+  noPoliciesFor: (region) => `There are no policies of ${region} on file.`,
+  noBasis: (where, topic) =>
+    `No clause in the policies on file${where ? ` for ${where}` : ''} answers this question${topic ? ` about “${topic}”` : ''}, so there is no basis for an answer.`,
+  relatedHeading: 'Related clauses elsewhere, for reference only:',
+  catalogue: (scope, total, inForce, asOf) => `${scope ? `${scope}: ` : ''}${total} policies on file, ${inForce} of them in force as of ${asOf}:`,
+  condition: (text) => ` (condition: ${text})`,
+  statusBadge: (status) => ({ 'in-force': 'in force', expired: 'expired', abolished: 'abolished', 'not-yet-in-force': 'not yet in force', unknown: 'validity not stated' })[status] ?? '',
+  validity: (policy, status, asOf) => {
+    switch (status) {
+      case 'in-force':
+        return `in force as of ${asOf} (valid ${policy.validFrom ? `from ${policy.validFrom} ` : ''}until ${policy.validTo ?? ''})`;
+      case 'expired':
+        return `expired on ${policy.validTo ?? ''}`;
+      case 'not-yet-in-force':
+        return `not yet in force: takes effect on ${policy.validFrom ?? ''}`;
+      default:
+        return status === 'unknown' ? 'validity not stated in the text' : 'abolished';
+    }
+  },
+};
+
+export function labelsFor(language: Language): Labels {
+  return language === 'en' ? EN : ZH;
+}

@@ -1,0 +1,109 @@
+import { splitCells } from '../corpus/clauses.js';
+import type { Clause } from '../corpus/types.js';
+import type { Concept, QueryAnalysis } from '../search/analysis.js';
+import type { Passage } from '../search/passages.js';
+import { CREDIT } from '../search/score.js';
+import { prepareForTokens } from '../text/tokenizer.js';
+import { amountsIn, RESPONSIBLE } from './figures-in-text.js';
+
+/**
+ * The sentences of a cited clause that answer the question, quoted as the clause words them: for
+ * each sub-question, the sentences holding most of its concepts' weight, those that state an amount
+ * first when an amount is asked, and among them those that hold the key concept.
+ */
+
+/** At most this many sentences are quoted from one clause: the rest is one click away. */
+export const MAX_SENTENCES = 5;
+/** Asked how much, a sentence stating an amount scores this much more… */
+const AMOUNT_SENTENCE_FACTOR = 1.3;
+/** …plus this, so that an amount leaning on its clause's heading for its subject still counts. */
+const AMOUNT_SENTENCE_BONUS = 0.5;
+/** A sentence is quoted when it scores this share of the best one… */
+const SENTENCE_SHARE = 0.6;
+/** …or this share when an amount is asked and it states none but amounts do answer. */
+const SENTENCE_SHARE_WITHOUT_AMOUNT = 0.9;
+
+const SENTENCE_END = /(?<=[。；;！!？?])/;
+const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止/;
+const INTERPRETATION_SENTENCE = /负责解释|負責解釋/;
+
+export function splitSentences(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => line.split(SENTENCE_END))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** A table row read with its column headings: 指标：2025年 20；2026年 20；总数 40. */
+export function readTableRow(clause: Clause): string {
+  const cells = splitCells(clause.text);
+  const header = splitCells(clause.context?.split('\n').pop() ?? '');
+  const isNumber = (c: string): boolean => /^\d+(\.\d+)?%?$/.test(c);
+  // The row's name is its first cell that is not a number; a number before it is the row's 序号.
+  const nameAt = cells.findIndex((c) => !isNumber(c));
+  if (nameAt < 0) return clause.text;
+  const values = cells.slice(nameAt + 1).filter(isNumber);
+  const headings = header.slice(-values.length);
+  if (values.length === 0 || headings.length !== values.length) return clause.text;
+  return `${cells[nameAt]}：${values.map((v, i) => `${headings[i]} ${v}`).join('；')}`;
+}
+
+/** Whether a text (prepared for matching) holds a concept: its word, an equivalence or a long form. */
+export function holdsConcept(text: string, concept: Concept): boolean {
+  return text.includes(concept.text) || concept.variants.some((v) => v.kind !== 'piece' && text.includes(v.term));
+}
+
+/** The concept weight a sentence holds, each concept counted once at its best wording. */
+function sentenceScore(text: string, concepts: Concept[]): number {
+  let score = 0;
+  for (const concept of concepts) {
+    let best = text.includes(concept.text) ? concept.weight : 0;
+    for (const v of concept.variants) if (text.includes(v.term)) best = Math.max(best, CREDIT[v.kind] * concept.weight);
+    score += best;
+  }
+  return score;
+}
+
+export function answeringSentences(passage: Passage, analysis: QueryAnalysis): string[] {
+  const { clause } = passage;
+  if (clause.kind === 'table-row') return [readTableRow(clause)];
+  const sentences = splitSentences(clause.text.replace(RESPONSIBLE, ''));
+  if (passage.role === 'validity' || passage.role === 'catalogue') return pick(sentences, (s) => VALIDITY_SENTENCE.test(s));
+  if (passage.role === 'interpretation') return pick(sentences, (s) => INTERPRETATION_SENTENCE.test(s));
+  const wantsAmount = analysis.intents.has('amount');
+  const parts = analysis.parts.length > 0 ? analysis.parts : [{ concepts: analysis.concepts.map((_, i) => i), key: analysis.key }];
+  const prepared = sentences.map(prepareForTokens);
+  const states = sentences.map((s) => amountsIn(s).length > 0);
+  const chosen = new Set<number>();
+  for (const part of parts) {
+    const concepts = part.concepts.map((i) => analysis.concepts[i]).filter((c): c is Concept => c !== undefined);
+    const partKey = analysis.concepts[part.key] ?? null;
+    const scores = prepared.map((text, i) => {
+      const base = sentenceScore(text, concepts);
+      return wantsAmount && states[i] ? base * AMOUNT_SENTENCE_FACTOR + AMOUNT_SENTENCE_BONUS : base;
+    });
+    const best = Math.max(0, ...scores);
+    if (best === 0) continue;
+    const amountAnswers = wantsAmount && states.some((stated, i) => stated && (scores[i] ?? 0) > 0);
+    const candidates = sentences
+      .map((_, i) => ({ i, states: states[i] === true, score: scores[i] ?? 0 }))
+      .filter((c) => c.score >= (amountAnswers && !c.states ? SENTENCE_SHARE_WITHOUT_AMOUNT : SENTENCE_SHARE) * best);
+    // The key concept decides between sentences of one kind: an amount without it gives way to an
+    // amount with it; one leaning on the clause heading for its subject stays when none names it.
+    const keyed = new Set(candidates.filter((c) => partKey && holdsConcept(prepared[c.i] ?? '', partKey)).map((c) => c.i));
+    const keyedAmount = candidates.some((c) => c.states && keyed.has(c.i));
+    const keyedOther = candidates.some((c) => !c.states && keyed.has(c.i));
+    for (const c of candidates) if (!partKey || keyed.has(c.i) || (c.states ? !keyedAmount : !keyedOther)) chosen.add(c.i);
+  }
+  // Asked how much, when the sentences that name the topic state no amount, the clause's amounts
+  // lean on its heading for their subject (…贯标。对开展实质贯标…的企业，给予最高30万元奖励): quote them.
+  if (wantsAmount && chosen.size > 0 && ![...chosen].some((i) => states[i])) states.forEach((stated, i) => stated && chosen.add(i));
+  if (chosen.size === 0) return sentences.slice(0, 2);
+  return sentences.filter((_, i) => chosen.has(i)).slice(0, MAX_SENTENCES);
+}
+
+function pick(sentences: string[], test: (s: string) => boolean): string[] {
+  const found = sentences.filter(test);
+  return found.length > 0 ? found : sentences.slice(0, 1);
+}

@@ -1,0 +1,49 @@
+import type { CorpusStatistics } from './statistics.js';
+
+/**
+ * Chinese short forms keep some characters of the long form, in order, starting with its first:
+ * 规上 → 规模以上, 技改 → 技术改造, 智改 → 智能化改造, 数转 → 数字化转型. A short form the corpus does not
+ * use is read as the corpus terms it can abbreviate, so no list of abbreviations is needed, and an
+ * abbreviation of something the corpus does not have finds nothing.
+ */
+
+/** Short forms are two to four characters (规上, 专精特新); longer words are not abbreviations. */
+export const MAX_SHORT_FORM = 4;
+/** A long form has at most this many characters: enough for 数据管理能力成熟度, few enough to stay a term. */
+export const MAX_LONG_FORM = 10;
+/** At most this many characters are left out between two kept ones (规[模以]上, 数[字化]转). */
+export const MAX_SKIPPED = 3;
+/** A short form stands for at most this many long forms; more means it is too vague to expand. */
+export const MAX_LONG_FORMS = 4;
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** Whether `long` keeps the characters of `short` in order, from its first, with small gaps. */
+export function abbreviates(short: string, long: string): boolean {
+  const s = [...short];
+  const l = [...long];
+  if (s.length < 2 || l.length <= s.length || l[0] !== s[0]) return false;
+  let at = 0;
+  for (let i = 1; i < s.length; i++) {
+    let next = at + 1;
+    while (next < l.length && l[next] !== s[i]) next++;
+    if (next >= l.length || next - at - 1 > MAX_SKIPPED) return false;
+    at = next;
+  }
+  // The long form may go on after the last kept character only as far as a gap allows (技改 → 技术改造).
+  return l.length - at - 1 <= MAX_SKIPPED;
+}
+
+/** The corpus terms a short form can stand for, shortest first (the caller decides when to ask). */
+export function expandShortForm(short: string, corpus: CorpusStatistics): string[] {
+  const length = [...short].length;
+  if (length < 2 || length > MAX_SHORT_FORM || !HAN_ONLY.test(short)) return [];
+  const first = [...short][0] ?? '';
+  const found = corpus
+    .termsStartingWith(first)
+    .filter((term) => [...term].length <= MAX_LONG_FORM && HAN_ONLY.test(term) && abbreviates(short, term));
+  // A long form that contains another found one adds nothing (规模以上企业 beside 规模以上).
+  const minimal = found.filter((term) => !found.some((other) => other !== term && term.includes(other)));
+  if (minimal.length > MAX_LONG_FORMS) return [];
+  return minimal.sort((a, b) => a.length - b.length || corpus.share(b) - corpus.share(a));
+}

@@ -1,0 +1,252 @@
+import type { GeneralLanguage } from '../text/general-language.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import { expandShortForm, MAX_SHORT_FORM } from './abbreviations.js';
+import type { Concept, Variant } from './analysis.js';
+import type { CorpusStatistics } from './statistics.js';
+
+/**
+ * Turns the topic part of a question into concepts: each question word with the corpus wordings that
+ * express it (itself, lexicon equivalences, the long forms it abbreviates, its pieces), and a weight
+ * saying how much it tells which clause answers. Words neither the corpus nor an equivalence knows
+ * weigh nothing: a colloquial word cannot sink an answer, and cannot pretend to be one.
+ */
+
+export interface ConceptLexicon {
+  stopwords: ReadonlySet<string>;
+  synonyms: ReadonlyMap<string, string[]>;
+  /** Policy terms (the tokenizer's user dictionary): named things a question may ask about. */
+  terms: ReadonlySet<string>;
+}
+
+/** A word in more than one clause in ten says little about which clause answers (补贴, 企业, 支持). */
+export const GENERIC_SHARE = 0.1;
+/** A single character this common in everyday Chinese (的, 了, 能, 有) only glues words together… */
+export const FUNCTION_CHAR_INFORMATIVENESS = 0.5;
+/** …and a word below this (方面, 技术, 公司) cannot be what tells one clause from another. */
+export const EVERYDAY_WORD_INFORMATIVENESS = 0.5;
+const YEAR = /^(19|20)\d{2}$/;
+const NUMBER = /^\d+(\.\d+)?%?$/;
+/**
+ * A number in a question is often the asker's own figure (花了150万), which a clause matches only by
+ * chance; when it is a policy's threshold (总投资5000万元) it still helps to rank. Half weight, and
+ * never what tells clauses apart.
+ */
+export const NUMBER_INFORMATIVENESS = 0.49;
+const MEANINGFUL_NUMBER = /^\d{2,}$/;
+const HAN = /\p{Script=Han}/u;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** Expansions of short forms, kept per process: the same colloquial words come back again and again. */
+const EXPANSION_CACHE_LIMIT = 10_000;
+
+const length = (s: string): number => [...s].length;
+
+export class ConceptReader {
+  private readonly phraseSynonyms: [string, string[]][];
+  private readonly expansions = new Map<string, string[]>();
+
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    private readonly lexicon: ConceptLexicon,
+    private readonly corpus: CorpusStatistics,
+    private readonly general: GeneralLanguage,
+  ) {
+    // Longest first, so that 咨询公司 is read before 咨询.
+    this.phraseSynonyms = [...lexicon.synonyms].filter(([key]) => HAN.test(key) && length(key) >= 2).sort((a, b) => b[0].length - a[0].length);
+  }
+
+  read(text: string): { concepts: Concept[]; unmatched: string[] } {
+    const concepts = new Map<string, Concept>();
+    const unmatched: string[] = [];
+    const add = (concept: Concept): void => {
+      const existing = concepts.get(concept.text);
+      if (!existing) concepts.set(concept.text, concept);
+      else if (concept.weight > existing.weight) concepts.set(concept.text, concept);
+    };
+
+    // Lexicon phrases that segment into filler (搬到, 咨询公司) are read whole, first, unless they sit
+    // inside a longer word of the question.
+    const questionWords = this.tokenizer.words(text);
+    for (const [key, targets] of this.phraseSynonyms) {
+      if (!text.includes(key) || questionWords.some((w) => w.length > key.length && w.includes(key))) continue;
+      if (this.tokenizer.words(key).length === 1 && this.corpus.has(key)) continue; // an ordinary word: read below
+      add(this.concept(key, targets.map((term) => ({ term, kind: 'synonym' }))));
+      text = text.split(key).join(' ');
+    }
+
+    for (const word of this.words(text)) {
+      if (this.lexicon.stopwords.has(word) || YEAR.test(word)) continue;
+      if (/^\d/.test(word) && !MEANINGFUL_NUMBER.test(word)) continue;
+      if (length(word) < 2 && !this.lexicon.synonyms.has(word)) continue;
+      const concept = this.concept(word, this.variantsOf(word));
+      if (concept.status === 'unknown') {
+        if (this.isTopical(word)) unmatched.push(word);
+        continue;
+      }
+      add(concept);
+    }
+    return { concepts: mergeRestatements([...concepts.values()]), unmatched };
+  }
+
+  /**
+   * The question's words, with jieba's guesses repaired: a run of words the corpus does not know
+   * (搞智/改数/转, 场/租) is read again as the known words and short forms inside it (智改, 数转).
+   */
+  private words(text: string): string[] {
+    const out: string[] = [];
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length > 0) out.push(...this.rereadRun(run.join('')));
+      run = [];
+    };
+    for (const raw of this.tokenizer.words(text)) {
+      const word = this.peel(raw);
+      if (HAN_ONLY.test(word) && !this.corpus.has(word) && !this.isFiller(word) && !this.isRealWord(word)) {
+        run.push(word);
+        continue;
+      }
+      flush();
+      out.push(word);
+    }
+    flush();
+    return out;
+  }
+
+  /** Greedy from the left: the longest corpus term or expandable short form at each position. */
+  private rereadRun(run: string): string[] {
+    const chars = [...run];
+    if (this.readable(run)) return [run];
+    const out: string[] = [];
+    let leftover: string[] = [];
+    for (let i = 0; i < chars.length; ) {
+      let taken = 0;
+      for (let n = Math.min(MAX_SHORT_FORM, chars.length - i); n >= 2; n--) {
+        const piece = chars.slice(i, i + n).join('');
+        if (this.readable(piece)) {
+          taken = n;
+          if (leftover.length > 0) out.push(leftover.join(''));
+          leftover = [];
+          out.push(piece);
+          break;
+        }
+      }
+      if (taken === 0) {
+        leftover.push(chars[i] ?? '');
+        i++;
+      } else {
+        i += taken;
+      }
+    }
+    if (leftover.length > 0) out.push(leftover.join(''));
+    return out;
+  }
+
+  private readable(piece: string): boolean {
+    return this.corpus.has(piece) || this.lexicon.synonyms.has(piece) || this.expand(piece).length > 0;
+  }
+
+  /** What the asker says about themselves or how they ask (头一回, 多少) is not a topic left unmatched. */
+  private isTopical(word: string): boolean {
+    return this.general.informativeness(word) >= FUNCTION_CHAR_INFORMATIVENESS && !this.general.isFunctionWord(word);
+  }
+
+  /** A word of general Chinese or a policy term, as opposed to a guess of jieba's HMM (搞智, 改数). */
+  private isRealWord(word: string): boolean {
+    return length(word) >= 2 && (this.general.knows(word) || this.lexicon.terms.has(word));
+  }
+
+  private isFiller(word: string): boolean {
+    return this.lexicon.stopwords.has(word) || (length(word) === 1 && this.general.informativeness(word) < FUNCTION_CHAR_INFORMATIVENESS);
+  }
+
+  /**
+   * Filler glued to a word comes off either end (能补 → 补, 最多能 → 最多) when what is left is a word:
+   * a real word is never cut down.
+   */
+  private peel(word: string): string {
+    if (this.corpus.has(word) || this.isRealWord(word)) return word;
+    const chars = [...word];
+    for (let start = 0; start < chars.length && this.isFiller(chars[start] ?? ''); start++) {
+      for (let end = chars.length; end > start; end--) {
+        if (end < chars.length && !this.isFiller(chars[end] ?? '')) break;
+        const rest = chars.slice(start === 0 && end === chars.length ? 0 : start, end).join('');
+        if (rest !== word && (this.corpus.has(rest) || this.isRealWord(rest))) return rest;
+      }
+    }
+    for (let end = chars.length - 1; end > 0 && this.isFiller(chars[end] ?? ''); end--) {
+      const rest = chars.slice(0, end).join('');
+      if (this.corpus.has(rest) || this.isRealWord(rest)) return rest;
+    }
+    return word;
+  }
+
+  private expand(short: string): string[] {
+    let found = this.expansions.get(short);
+    if (found === undefined) {
+      found = expandShortForm(short, this.corpus);
+      if (this.expansions.size >= EXPANSION_CACHE_LIMIT) this.expansions.clear();
+      this.expansions.set(short, found);
+    }
+    return found;
+  }
+
+  private variantsOf(word: string): Variant[] {
+    const variants: Variant[] = [{ term: word, kind: 'word' }];
+    // An equivalence is matched whole (as a term, or in the text of the leading clauses), never by
+    // its separate words: 云平台 must not turn into 云 and 平台.
+    for (const synonym of this.lexicon.synonyms.get(word) ?? []) variants.push({ term: synonym, kind: 'synonym' });
+    // A short form is read as its long forms when the corpus lacks it, and also when it is a known
+    // abbreviation or jargon general Chinese does not have (规上, 技改): the corpus may use both forms.
+    if (!this.corpus.has(word) || this.general.isAbbreviation(word) || !this.general.knows(word)) {
+      for (const term of this.expand(word)) if (term !== word) variants.push({ term, kind: 'abbreviation' });
+    }
+    if (length(word) >= 3) {
+      for (const piece of this.tokenizer.terms(word)) {
+        if (piece !== word && length(piece) >= 2 && !this.lexicon.stopwords.has(piece)) variants.push({ term: piece, kind: 'piece' });
+      }
+    }
+    return dedupe(variants);
+  }
+
+  /** Status and weight from what the corpus knows of the word and its wordings. */
+  private concept(text: string, variants: Variant[]): Concept {
+    const whole = variants.filter((v) => v.kind !== 'piece' && this.corpus.has(v.term));
+    const pieces = variants.filter((v) => v.kind === 'piece');
+    const informativeness = NUMBER.test(text) ? NUMBER_INFORMATIVENESS : HAN.test(text) ? this.general.informativeness(text) : 1;
+    // An everyday word, a number or a word that only qualifies (一年, 首次) never tells clauses apart.
+    const everyday = informativeness < EVERYDAY_WORD_INFORMATIVENESS || this.general.isFunctionWord(text);
+    if (whole.length > 0) {
+      // The most specific wording decides: a word the corpus uses rarely says the most.
+      const idf = Math.max(...whole.map((v) => this.corpus.idf(v.term)));
+      const share = Math.min(...whole.map((v) => this.corpus.share(v.term)));
+      return { text, variants, status: 'known', weight: idf * informativeness, generic: everyday || share > GENERIC_SHARE };
+    }
+    const namedTerm = this.lexicon.terms.has(text);
+    if (namedTerm || (pieces.length >= 2 && pieces.every((v) => this.corpus.has(v.term)))) {
+      return { text, variants, status: 'absent', weight: this.corpus.maxIdf * informativeness, generic: everyday };
+    }
+    return { text, variants, status: 'unknown', weight: 0, generic: false };
+  }
+}
+
+/**
+ * A concept whose text holds another's (上云 and 上云上平台 in 企业上云（上云上平台）) restates it: the
+ * longer becomes a wording of the shorter, so one idea is not counted, or required, twice.
+ */
+function mergeRestatements(concepts: Concept[]): Concept[] {
+  const merged: Concept[] = [];
+  for (const concept of [...concepts].sort((a, b) => a.text.length - b.text.length)) {
+    const broader = merged.find((m) => m.text.length >= 2 && concept.text.includes(m.text));
+    if (broader && broader.status === 'known' && !broader.generic && concept.status === 'known') {
+      broader.variants.push({ term: concept.text, kind: 'word' }, ...concept.variants.filter((v) => v.kind !== 'piece'));
+      broader.variants = dedupe(broader.variants);
+    } else {
+      merged.push(concept);
+    }
+  }
+  return concepts.filter((c) => merged.includes(c));
+}
+
+function dedupe(variants: Variant[]): Variant[] {
+  const seen = new Set<string>();
+  return variants.filter((v) => (seen.has(v.term) ? false : (seen.add(v.term), true)));
+}

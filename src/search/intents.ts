@@ -1,0 +1,48 @@
+import type { Intent } from './analysis.js';
+
+/**
+ * What kind of answer a question wants, read from the ways Chinese (and English) ask for it: an
+ * amount, a date or validity, a department, conditions, a procedure, a comparison, or a list of
+ * policies. Several may hold at once ("能拿多少？找哪个部门？").
+ */
+
+const CUES: [Intent, RegExp][] = [
+  [
+    'amount',
+    /多少|几万|几千|金额|额度|上限|最高|最多|封顶|比例|标准是|(什么|哪些|啥|何种)(样的)?(支持|补贴|奖励|扶持|资助|补助|优惠)|怎么(补|奖|支持|扶持|资助)|如何(补|奖|支持|扶持|资助)|(有|给|能拿|能领)(没有)?(补贴|奖励|资助|补助|钱)|补贴|奖励|资助|补助|奖补|扶持资金|how much|what share|subsid|reward|grant|incentive|percentage|\bcap\b|maximum|amount|\bup to\b|what (subsidy|subsidies|reward|rewards|support|grant|grants)/,
+  ],
+  ['validity', /有效|失效|过期|到期|期满|施行|起实施|开始实施|生效|废止|作废|哪天|何时|什么时候|截止|还能用|还管用|还算数|还能(申请|申报|报|享受)|还可以(申请|申报)|in force|valid|expire|effective|abolish|repeal|still apply/],
+  ['department', /部门|单位负责|谁负责|负责解释|谁管|找谁|哪个局|哪家单位|department|responsible|interpret|which (office|bureau|agency)|who (handles|administers)/],
+  ['eligibility', /条件|门槛|资格|要求|主体|对象|符合|够不够|能不能(申请|享受|拿)|可以(申请|享受)吗|能否(申请|享受)|还能享受|eligib|qualif|requirement/],
+  ['procedure', /先.{1,4}后|流程|程序|步骤|怎么申请|如何申请|怎么报|如何申报|申报方式|材料|how (do|to|can) .*apply|procedure|process/],
+  ['comparison', /分别|各自|各有|比较|对比|区别|差别|哪个.{0,4}(多|高|大|少|低)|哪里.{0,4}(多|高)|各(区|地|市|县|镇|级)|哪(个|些)(区|地方|市|县)|\bcompare|respectively|\beach of\b|difference|which (district|city|region|place)/],
+];
+
+/** Cues that ask which policies there are, rather than what one of them says. */
+const CATALOGUE = /(有|有些|有哪些|哪些|哪几份|几份|什么|多少份|几个)(惠企|扶持|产业|相关|现行|有效的|的)?(政策|文件|措施|办法)|政策(清单|目录|列表|汇总)|(每份|各份|这几份|这些|所有|全部|库里)(的)?(政策|文件)|(政策|文件|措施|办法)(都|还)?(有)?(哪些|哪几|几份|几个|多少份)|what policies|which policies|list (of |the |all )*polic/;
+
+export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
+  const intents = new Set<Intent>();
+  for (const [intent, cue] of CUES) if (cue.test(text)) intents.add(intent);
+  if (CATALOGUE.test(text)) intents.add('catalogue');
+  return { intents, asksInterpretation: /解释|interpret/.test(text) };
+}
+
+/**
+ * Words that only say which aspect is asked (validity, department, amount): the aspect is answered by
+ * a clause of its own or by the amounts of the answering clause, so they are not concepts to match.
+ */
+export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
+  validity: new Set(['申请', '申报', '享受', '适用', '有效', '有效期', '施行', '实施', '失效', '过期', '到期', '期间', '期限', '还有效', '生效', '截止', '废止', '作废', '开始', '时间', '日期']),
+  // The forms support takes are how an amount is asked for (有什么补贴, 能拿多少奖励), not what about.
+  amount: new Set(['最多', '最高', '上限', '封顶', '金额', '额度', '多少钱', '标准', '比例', '幅度', '百分比', '补贴', '奖励', '资助', '补助', '扶持', '支持', '奖补', '优惠', '钱', '补', '奖']),
+  eligibility: new Set(['申请', '申报', '享受', '适用', '条件', '门槛', '资格', '要求']),
+  department: new Set(['部门', '负责', '解释', '负责解释', '责任部门', '单位', '哪个部门', '牵头', '责任单位']),
+  catalogue: new Set(['政策', '文件', '措施', '办法', '清单', '目录']),
+  comparison: new Set(['各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
+};
+
+/** The unit a "how many" question counts in (多少家 → 家). */
+export function countUnitOf(text: string): string | null {
+  return /(?:多少|几)(家|个|项|台|人|次|件|所)/.exec(text)?.[1] ?? null;
+}

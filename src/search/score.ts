@@ -1,0 +1,233 @@
+import type { Concept, QueryAnalysis, VariantKind } from './analysis.js';
+import { saturatedTf } from './bm25.js';
+import type { IndexedClause, SearchIndex } from './index.js';
+
+/**
+ * Scores candidate clauses for a question: BM25 over the concepts' wordings, times how much of the
+ * question's weight the clause covers (classic coordination), times small boosts for the kind of
+ * answer asked for. A clause "holds" a concept when it has the word, an equivalence or a long form of
+ * it, or the word written inside a longer one; pieces of a word only count towards ranking.
+ */
+
+export interface ScoredClause {
+  position: number;
+  score: number;
+  /** Share of the question's concept weight the clause covers. */
+  coverage: number;
+  /** Weight covered, by concept index. */
+  covered: number[];
+  /** Whether it answers each sub-question: covers enough of it, its key concept included. */
+  answersPart: boolean[];
+}
+
+/**
+ * The pieces of a word written in order a few characters apart (两化融合管理体系贯标 for 两化融合贯标):
+ * the word said at length. Counts as an equivalence.
+ */
+export const NEAR_PHRASE_CREDIT = 0.9;
+/** At most this many characters may stand between two pieces of a word said at length. */
+export const NEAR_PHRASE_GAP = 6;
+
+/** A clause answers a (sub-)question when it covers this share of its weight, the key concept included. */
+export const MIN_COVERAGE = 0.5;
+
+/** The answering rule, the same for retrieval and for choosing clauses per sub-question. */
+export const answers = (s: ScoredClause): boolean => s.answersPart.some(Boolean);
+
+/** How much a wording counts towards coverage and score. */
+export const CREDIT: Record<VariantKind, number> = {
+  word: 1,
+  // An equivalence or an expansion is nearly as good as the word: the user meant it, but may have
+  // meant something narrower.
+  synonym: 0.9,
+  abbreviation: 0.9,
+  // Pieces of a word (数字化 in 数字化改造) show only that the clause is near the topic.
+  piece: 0.5,
+};
+/** Asked how much (or how many 家), a clause that states an amount (or counts in 家) ranks this much higher. */
+export const AMOUNT_BOOST = 1.2;
+/** Asked which department, a clause naming a responsible or interpreting department ranks this much higher. */
+export const DEPARTMENT_BOOST = 1.3;
+/** A clause with two question words written together as in the question (推进阶段) ranks this much higher. */
+export const PHRASE_BOOST = 1.25;
+/** FlexSearch's suggest order puts clauses matching more terms first; BM25 ranks this many of them. */
+export const CANDIDATE_LIMIT = 300;
+/** Only the leaders are read for phrases and for words written inside longer ones: reading text costs. */
+export const TEXT_CHECK_LIMIT = 50;
+
+interface PreparedVariant {
+  id: number;
+  idf: number;
+  credit: number;
+  isPiece: boolean;
+}
+
+interface PreparedConcept {
+  weight: number;
+  /** The concept's text cut into its longest pieces, in order (两化融合 + 贯标), for near-phrase matches. */
+  ordered: string[];
+  /** Wordings the corpus lacks as terms, looked for in the text of the leading clauses, with their credit. */
+  literals: { text: string; credit: number }[];
+  pieceCount: number;
+  variants: PreparedVariant[];
+}
+
+export class ClauseScorer {
+  constructor(private readonly index: SearchIndex) {}
+
+  /** Every candidate clause that shares something with the question, best first. */
+  score(analysis: QueryAnalysis, inScope: (position: number) => boolean, regions: string[]): ScoredClause[] {
+    const concepts = analysis.concepts;
+    const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+    if (total === 0) return [];
+    const prepared = concepts.map((c) => this.prepare(c));
+    const terms = concepts.flatMap((c) => c.variants.map((v) => v.term));
+    const positions = this.index.candidates(terms, regions, CANDIDATE_LIMIT).filter(inScope);
+    const scored: ScoredClause[] = [];
+    for (const position of positions) {
+      const entry = this.index.clauses[position];
+      if (!entry) continue;
+      const s = this.scoreClause(position, entry, prepared, total, analysis);
+      if (s) scored.push(s);
+    }
+    scored.sort((a, b) => b.score - a.score);
+    this.readLeaders(scored.slice(0, TEXT_CHECK_LIMIT), prepared, total, analysis);
+    scored.sort((a, b) => b.score - a.score);
+    return scored;
+  }
+
+  private prepare(concept: Concept): PreparedConcept {
+    const variants = concept.variants
+      .map((v) => ({ id: this.index.termId(v.term), credit: CREDIT[v.kind], isPiece: v.kind === 'piece' }))
+      .filter((v): v is { id: number; credit: number; isPiece: boolean } => v.id !== undefined)
+      .map((v) => ({ ...v, idf: this.index.idfOf(v.id) }));
+    const literals = [{ term: concept.text, kind: 'word' as const }, ...concept.variants]
+      .filter((v) => v.kind !== 'piece' && this.index.termId(v.term) === undefined && v.term.length >= 2)
+      .map((v) => ({ text: v.term, credit: CREDIT[v.kind] }));
+    return {
+      weight: concept.weight,
+      ordered: orderedPieces(concept),
+      literals,
+      pieceCount: concept.variants.filter((v) => v.kind === 'piece').length,
+      variants,
+    };
+  }
+
+  private scoreClause(
+    position: number,
+    entry: IndexedClause,
+    concepts: PreparedConcept[],
+    total: number,
+    analysis: QueryAnalysis,
+  ): ScoredClause | null {
+    let score = 0;
+    let coveredWeight = 0;
+    const covered = new Array<number>(concepts.length).fill(0);
+    const average = this.index.averageLength;
+    concepts.forEach((concept, i) => {
+      let best = 0;
+      let credit = 0;
+      let piecesFound = 0;
+      for (const variant of concept.variants) {
+        const tf = this.index.countOf(position, variant.id);
+        if (tf === 0) continue;
+        if (variant.isPiece) piecesFound++;
+        best = Math.max(best, variant.credit * variant.idf * saturatedTf(tf, entry.length, average));
+        if (!variant.isPiece) credit = Math.max(credit, variant.credit);
+      }
+      // Every piece of a word the clause does not have as a whole: near the topic, not on it.
+      if (credit === 0 && concept.pieceCount >= 2 && piecesFound === concept.pieceCount) credit = CREDIT.piece;
+      score += best;
+      covered[i] = credit * concept.weight;
+      coveredWeight += covered[i] ?? 0;
+    });
+    if (score === 0) return null;
+    const coverage = coveredWeight / total;
+    return {
+      position,
+      score: score * coverage * this.boost(analysis, entry),
+      coverage,
+      covered,
+      answersPart: answeredParts(analysis, covered),
+    };
+  }
+
+  /**
+   * The leading clauses' text is read for what term matching cannot see: a word the corpus only has
+   * inside longer ones (a segmentation mismatch), and question words written together.
+   */
+  private readLeaders(leaders: ScoredClause[], concepts: PreparedConcept[], total: number, analysis: QueryAnalysis): void {
+    const textual = concepts.some((c) => c.literals.length > 0 || c.ordered.length > 1);
+    if (!textual && analysis.phrases.length === 0) return;
+    for (const s of leaders) {
+      const text = this.index.matchText(s.position);
+      concepts.forEach((concept, i) => {
+        const literal = Math.max(0, ...concept.literals.filter((l) => text.includes(l.text)).map((l) => l.credit));
+        const credit = Math.max(literal, nearPhrase(text, concept.ordered) ? NEAR_PHRASE_CREDIT : 0);
+        const gained = credit * concept.weight - (s.covered[i] ?? 0);
+        if (gained <= 0) return;
+        s.covered[i] = credit * concept.weight;
+        const coverage = s.coverage + gained / total;
+        s.score = s.coverage > 0 ? (s.score * coverage) / s.coverage : s.score;
+        s.coverage = coverage;
+      });
+      s.answersPart = answeredParts(analysis, s.covered);
+      for (const phrase of analysis.phrases) if (text.includes(phrase)) s.score *= PHRASE_BOOST;
+    }
+  }
+
+  private boost(analysis: QueryAnalysis, entry: IndexedClause): number {
+    let boost = 1;
+    if (entry.statesAmount && analysis.intents.has('amount')) boost *= AMOUNT_BOOST;
+    if (analysis.countUnit !== null && entry.countUnits.includes(analysis.countUnit)) boost *= AMOUNT_BOOST;
+    if (entry.namesDepartment && analysis.intents.has('department')) boost *= DEPARTMENT_BOOST;
+    return boost;
+  }
+}
+
+/** Which sub-questions a clause answers, from the weight it covers of each concept. */
+export function answeredParts(analysis: QueryAnalysis, covered: number[]): boolean[] {
+  return analysis.parts.map((part) => {
+    const weight = part.concepts.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0);
+    const got = part.concepts.reduce((sum, i) => sum + (covered[i] ?? 0), 0);
+    const key = analysis.concepts[part.key];
+    const holdsKey = !key || (covered[part.key] ?? 0) >= CREDIT.abbreviation * key.weight;
+    return weight > 0 && got >= MIN_COVERAGE * weight && holdsKey;
+  });
+}
+
+/** The longest pieces that cut a concept's text from left to right, when it has at least two. */
+function orderedPieces(concept: Concept): string[] {
+  const pieces = concept.variants.filter((v) => v.kind === 'piece').map((v) => v.term);
+  if (pieces.length < 2) return [];
+  const out: string[] = [];
+  let at = 0;
+  while (at < concept.text.length) {
+    const piece = pieces.filter((p) => concept.text.startsWith(p, at)).sort((a, b) => b.length - a.length)[0];
+    if (!piece) return [];
+    out.push(piece);
+    at += piece.length;
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/** Whether the pieces occur in order in the text, each within a few characters of the one before. */
+export function nearPhrase(text: string, pieces: string[]): boolean {
+  if (pieces.length < 2) return false;
+  let from = text.indexOf(pieces[0] ?? '');
+  while (from >= 0) {
+    let end = from + (pieces[0]?.length ?? 0);
+    let ok = true;
+    for (const piece of pieces.slice(1)) {
+      const next = text.indexOf(piece, end);
+      if (next < 0 || next - end > NEAR_PHRASE_GAP) {
+        ok = false;
+        break;
+      }
+      end = next + piece.length;
+    }
+    if (ok) return true;
+    from = text.indexOf(pieces[0] ?? '', from + 1);
+  }
+  return false;
+}

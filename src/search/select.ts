@@ -1,0 +1,106 @@
+import type { IsoDate } from '../corpus/types.js';
+import type { QueryAnalysis } from './analysis.js';
+import type { SearchIndex } from './index.js';
+import { currencyRank, passageAt, type Passage, type PolicyAspects } from './passages.js';
+import { answers, MIN_COVERAGE, type ScoredClause } from './score.js';
+
+/**
+ * Chooses what to cite from the answering clauses of one group (a region asked about, or the whole
+ * corpus): every policy whose best clause answers about as well as the group's best, in force first;
+ * for each, its best clause, a clause for each sub-question the first does not answer, one more that
+ * adds a good part of the question, and the clauses stating validity or interpretation when asked.
+ */
+
+/** A policy joins when its best clause scores this share of the group's best: weaker ones match much less. */
+export const POLICY_SCORE_RATIO = 0.4;
+/** A further clause of a policy must add this share of the question's weight that the first misses… */
+export const EXTRA_CLAUSE_GAIN = 0.2;
+/** …and score at least this share of the first, so it is about the same thing. */
+export const EXTRA_CLAUSE_SCORE_RATIO = 0.3;
+/** At most this many answering clauses per policy, sub-questions included: a reader wants the point. */
+export const MAX_CLAUSES_PER_POLICY = 3;
+
+
+export interface GroupSelection {
+  passages: Passage[];
+  /** Policies cited, in the order chosen. */
+  policyIds: string[];
+}
+
+export class AnswerSelector {
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly aspects: PolicyAspects,
+  ) {}
+
+  select(analysis: QueryAnalysis, scored: ScoredClause[], asOf: IsoDate): GroupSelection {
+    const answering = scored.filter(answers);
+    const best = answering[0]?.score ?? 0;
+    const byPolicy = new Map<string, ScoredClause[]>();
+    const allByPolicy = new Map<string, ScoredClause[]>();
+    for (const s of scored) {
+      const id = this.policyIdAt(s.position);
+      allByPolicy.set(id, [...(allByPolicy.get(id) ?? []), s]);
+      if (answers(s)) byPolicy.set(id, [...(byPolicy.get(id) ?? []), s]);
+    }
+    const groups = [...byPolicy]
+      .filter(([, clauses]) => (clauses[0]?.score ?? 0) >= POLICY_SCORE_RATIO * best)
+      .map(([id, clauses]) => ({ id, clauses, rank: currencyRank(passageAt(this.index, clauses[0]?.position ?? 0, 'answer', asOf).status) }))
+      .sort((a, b) => a.rank - b.rank || (b.clauses[0]?.score ?? 0) - (a.clauses[0]?.score ?? 0));
+
+    const passages: Passage[] = [];
+    for (const { id, clauses } of groups) {
+      const chosen = this.clausesFor(analysis, clauses, allByPolicy.get(id) ?? [], groups.length === 1);
+      const taken = new Set(chosen.map((s) => s.position));
+      for (const s of chosen) passages.push(passageAt(this.index, s.position, 'answer', asOf, s.score, s.coverage));
+      passages.push(...this.aspectPassages(analysis, id, taken, asOf));
+    }
+    return { passages, policyIds: groups.map((g) => g.id) };
+  }
+
+  private clausesFor(analysis: QueryAnalysis, answering: ScoredClause[], all: ScoredClause[], onlyPolicy: boolean): ScoredClause[] {
+    const first = answering[0];
+    if (!first) return [];
+    const chosen = [first];
+    const covered = [...first.covered];
+    const total = analysis.concepts.reduce((sum, c) => sum + c.weight, 0);
+    const take = (s: ScoredClause): void => {
+      chosen.push(s);
+      s.covered.forEach((w, i) => (covered[i] = Math.max(covered[i] ?? 0, w)));
+    };
+    // Each sub-question the chosen clauses leave unanswered gets the policy's best clause for it.
+    analysis.parts.forEach((_, p) => {
+      if (chosen.length >= MAX_CLAUSES_PER_POLICY || chosen.some((s) => s.answersPart[p])) return;
+      const candidate = all.find((s) => !chosen.includes(s) && s.answersPart[p]);
+      if (candidate) take(candidate);
+    });
+    // "A和B分别多少" within one policy: clauses that answer as fully as the first, each more specifically.
+    const comparing = analysis.intents.has('comparison') && onlyPolicy;
+    for (const candidate of answering.slice(1)) {
+      if (chosen.length >= MAX_CLAUSES_PER_POLICY) break;
+      if (chosen.includes(candidate)) continue;
+      const gain = candidate.covered.reduce((sum, w, i) => sum + Math.max(0, w - (covered[i] ?? 0)), 0);
+      const parallel = comparing && candidate.coverage >= 0.9 * first.coverage && candidate.score >= 0.5 * first.score;
+      if (parallel || (total > 0 && gain / total >= EXTRA_CLAUSE_GAIN && candidate.score >= EXTRA_CLAUSE_SCORE_RATIO * first.score)) take(candidate);
+    }
+    return chosen;
+  }
+
+  /** The clauses that state a policy's validity or who interprets it, when the question asks. */
+  aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate): Passage[] {
+    const wanted: [number | null, 'validity' | 'interpretation'][] = [];
+    if (analysis.intents.has('validity')) wanted.push([this.aspects.validityOf(policyId), 'validity']);
+    if (analysis.asksInterpretation) wanted.push([this.aspects.interpretationOf(policyId), 'interpretation']);
+    const passages: Passage[] = [];
+    for (const [position, role] of wanted) {
+      if (position === null || taken.has(position)) continue;
+      taken.add(position);
+      passages.push(passageAt(this.index, position, role, asOf));
+    }
+    return passages;
+  }
+
+  private policyIdAt(position: number): string {
+    return this.index.clauses[position]?.policy.id ?? '';
+  }
+}
