@@ -101,8 +101,9 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
     policies.map((p) => p.region),
     lexicon.glossary,
   );
-  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, generalLanguage(), regionNames);
-  const retriever = new Retriever(index, analyser, regionNames);
+  const general = generalLanguage();
+  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames);
+  const retriever = new Retriever(index, analyser, regionNames, { corpus: index, general, terms: lexicon.terms });
   if (source === 'snapshot') buildMs = performance.now() - buildStart;
 
   return {

@@ -22,8 +22,11 @@ export interface AnalyserLexicon extends ConceptLexicon {
   glossary: ReadonlyMap<string, string[]>;
 }
 
-/** Dates in a question say when it is asked, not what about. */
-const DATES = /\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?)?|\d{4}-\d{1,2}(-\d{1,2})?/g;
+/**
+ * A date with its month says when a question is asked, not what about (…2026年11月还有效吗); a year
+ * alone may name a column or a target year (2025年拟改造…) and stays, as a weak concept.
+ */
+const DATES = /\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?|\d{4}-\d{1,2}(-\d{1,2})?/g;
 const SENTENCES = /[？?；;。!！\n]+/;
 /** Readings kept: enough for the questions of every open conversation to be read once. */
 const RECENT_READINGS = 1000;

@@ -3,6 +3,7 @@ import type { Tokenizer } from '../text/tokenizer.js';
 import { expandShortForm, MAX_SHORT_FORM } from './abbreviations.js';
 import type { Concept, Variant } from './analysis.js';
 import type { CorpusStatistics } from './statistics.js';
+import { weighConcept, type Weighing } from './weigh.js';
 
 /**
  * Turns the topic part of a question into concepts: each question word with the corpus wordings that
@@ -18,20 +19,8 @@ export interface ConceptLexicon {
   terms: ReadonlySet<string>;
 }
 
-/** A word in more than one clause in ten says little about which clause answers (补贴, 企业, 支持). */
-export const GENERIC_SHARE = 0.1;
-/** A single character this common in everyday Chinese (的, 了, 能, 有) only glues words together… */
+/** A single character this common in everyday Chinese (的, 了, 能, 有) only glues words together. */
 export const FUNCTION_CHAR_INFORMATIVENESS = 0.5;
-/** …and a word below this (方面, 技术, 公司) cannot be what tells one clause from another. */
-export const EVERYDAY_WORD_INFORMATIVENESS = 0.5;
-const YEAR = /^(19|20)\d{2}$/;
-const NUMBER = /^\d+(\.\d+)?%?$/;
-/**
- * A number in a question is often the asker's own figure (花了150万), which a clause matches only by
- * chance; when it is a policy's threshold (总投资5000万元) it still helps to rank. Half weight, and
- * never what tells clauses apart.
- */
-export const NUMBER_INFORMATIVENESS = 0.49;
 const MEANINGFUL_NUMBER = /^\d{2,}$/;
 const HAN = /\p{Script=Han}/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -42,6 +31,7 @@ const length = (s: string): number => [...s].length;
 
 export class ConceptReader {
   private readonly phraseSynonyms: [string, string[]][];
+  private readonly weighing: Weighing;
   private readonly expansions = new Map<string, string[]>();
 
   constructor(
@@ -50,6 +40,7 @@ export class ConceptReader {
     private readonly corpus: CorpusStatistics,
     private readonly general: GeneralLanguage,
   ) {
+    this.weighing = { corpus, general, terms: lexicon.terms };
     // Longest first, so that 咨询公司 is read before 咨询.
     this.phraseSynonyms = [...lexicon.synonyms].filter(([key]) => HAN.test(key) && length(key) >= 2).sort((a, b) => b[0].length - a[0].length);
   }
@@ -74,7 +65,7 @@ export class ConceptReader {
     }
 
     for (const word of this.words(text)) {
-      if (this.lexicon.stopwords.has(word) || YEAR.test(word)) continue;
+      if (this.lexicon.stopwords.has(word)) continue;
       if (/^\d/.test(word) && !MEANINGFUL_NUMBER.test(word)) continue;
       if (length(word) < 2 && !this.lexicon.synonyms.has(word)) continue;
       const concept = this.concept(word, this.variantsOf(word));
@@ -146,6 +137,7 @@ export class ConceptReader {
 
   /** What the asker says about themselves or how they ask (头一回, 多少) is not a topic left unmatched. */
   private isTopical(word: string): boolean {
+    if (!HAN.test(word)) return false;
     return this.general.informativeness(word) >= FUNCTION_CHAR_INFORMATIVENESS && !this.general.isFunctionWord(word);
   }
 
@@ -207,24 +199,8 @@ export class ConceptReader {
     return dedupe(variants);
   }
 
-  /** Status and weight from what the corpus knows of the word and its wordings. */
   private concept(text: string, variants: Variant[]): Concept {
-    const whole = variants.filter((v) => v.kind !== 'piece' && this.corpus.has(v.term));
-    const pieces = variants.filter((v) => v.kind === 'piece');
-    const informativeness = NUMBER.test(text) ? NUMBER_INFORMATIVENESS : HAN.test(text) ? this.general.informativeness(text) : 1;
-    // An everyday word, a number or a word that only qualifies (一年, 首次) never tells clauses apart.
-    const everyday = informativeness < EVERYDAY_WORD_INFORMATIVENESS || this.general.isFunctionWord(text);
-    if (whole.length > 0) {
-      // The most specific wording decides: a word the corpus uses rarely says the most.
-      const idf = Math.max(...whole.map((v) => this.corpus.idf(v.term)));
-      const share = Math.min(...whole.map((v) => this.corpus.share(v.term)));
-      return { text, variants, status: 'known', weight: idf * informativeness, generic: everyday || share > GENERIC_SHARE };
-    }
-    const namedTerm = this.lexicon.terms.has(text);
-    if (namedTerm || (pieces.length >= 2 && pieces.every((v) => this.corpus.has(v.term)))) {
-      return { text, variants, status: 'absent', weight: this.corpus.maxIdf * informativeness, generic: everyday };
-    }
-    return { text, variants, status: 'unknown', weight: 0, generic: false };
+    return weighConcept(text, variants, this.weighing);
   }
 }
 

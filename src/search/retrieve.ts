@@ -5,7 +5,10 @@ import type { SearchIndex } from './index.js';
 import { currencyRank, passageAt, PolicyAspects, statusOn, type Passage } from './passages.js';
 import type { RegionNames } from './regions.js';
 import { ClauseScorer } from './score.js';
+import { localAnalysis } from './local-analysis.js';
+import { ScopeStatistics } from './scope-statistics.js';
 import { answers } from './score.js';
+import type { Weighing } from './weigh.js';
 import { AnswerSelector } from './select.js';
 
 export type { Passage, PassageRole } from './passages.js';
@@ -45,12 +48,19 @@ export class Retriever {
   private readonly scorer: ClauseScorer;
   private readonly selector: AnswerSelector;
   private readonly policiesByRegion = new Map<string, Policy[]>();
+  private readonly positionsByRegion = new Map<string, number[]>();
 
   constructor(
     private readonly index: SearchIndex,
     private readonly analyser: QueryAnalyser,
     private readonly regionNames: RegionNames,
+    private readonly weighing: Weighing,
   ) {
+    index.clauses.forEach((entry, position) => {
+      const list = this.positionsByRegion.get(entry.policy.region);
+      if (list) list.push(position);
+      else this.positionsByRegion.set(entry.policy.region, [position]);
+    });
     this.aspects = new PolicyAspects(index);
     this.scorer = new ClauseScorer(index);
     this.selector = new AnswerSelector(index, this.aspects);
@@ -93,8 +103,13 @@ export class Retriever {
     const missing = [...missingPlaces];
     for (const group of groups) {
       const inScope = (position: number): boolean => this.inScope(position, group.scope, analysis.policyIds);
-      const scored = this.scorer.score(analysis, inScope, group.scope ? [...group.scope] : []);
-      const { passages: chosen } = this.selector.select(analysis, scored, options.asOf);
+      // A question about some regions is weighed and read by their clauses alone: other regions'
+      // documents arriving cannot change which of these clauses answers.
+      const positions = group.scope ? [...group.scope].flatMap((r) => this.positionsByRegion.get(r) ?? []) : null;
+      const statistics = positions ? new ScopeStatistics(this.index, positions) : this.index;
+      const local = positions ? localAnalysis(analysis, { ...this.weighing, corpus: statistics }) : analysis;
+      const scored = this.scorer.score(local, { inScope, regions: group.scope ? [...group.scope] : [], positions }, statistics);
+      const { passages: chosen } = this.selector.select(local, scored, options.asOf);
       const fresh = chosen.filter((p) => !passages.some((q) => q.clause.id === p.clause.id));
       if (fresh.length === 0 && group.region) missing.push({ region: group.region, reason: 'no-clause' });
       passages.push(...fresh);
@@ -141,7 +156,7 @@ export class Retriever {
     };
     const seen = new Set<string>();
     const passages: Passage[] = [];
-    for (const s of this.scorer.score({ ...analysis, policyIds: [] }, outside, []).filter(answers)) {
+    for (const s of this.scorer.score({ ...analysis, policyIds: [] }, { inScope: outside, regions: [], positions: null }).filter(answers)) {
       const policyId = this.index.clauses[s.position]?.policy.id ?? '';
       if (seen.has(policyId)) continue;
       seen.add(policyId);

@@ -1,6 +1,7 @@
 import type { Concept, QueryAnalysis, VariantKind } from './analysis.js';
 import { saturatedTf } from './bm25.js';
 import type { IndexedClause, SearchIndex } from './index.js';
+import type { CorpusStatistics } from './statistics.js';
 
 /**
  * Scores candidate clauses for a question: BM25 over the concepts' wordings, times how much of the
@@ -52,8 +53,20 @@ export const DEPARTMENT_BOOST = 1.3;
 export const PHRASE_BOOST = 1.25;
 /** FlexSearch's suggest order puts clauses matching more terms first; BM25 ranks this many of them. */
 export const CANDIDATE_LIMIT = 300;
+/**
+ * A scope of up to this many clauses (the policies of a region or a few) is read in full instead of
+ * through the index: a few thousand term lookups, and the answer cannot depend on other regions.
+ */
+export const SCOPE_READ_LIMIT = 1200;
 /** Only the leaders are read for phrases and for words written inside longer ones: reading text costs. */
 export const TEXT_CHECK_LIMIT = 50;
+
+/** Where to look: a region filter for the index, and the clauses themselves when they are few. */
+export interface Scope {
+  inScope: (position: number) => boolean;
+  regions: string[];
+  positions: readonly number[] | null;
+}
 
 interface PreparedVariant {
   id: number;
@@ -75,19 +88,26 @@ interface PreparedConcept {
 export class ClauseScorer {
   constructor(private readonly index: SearchIndex) {}
 
-  /** Every candidate clause that shares something with the question, best first. */
-  score(analysis: QueryAnalysis, inScope: (position: number) => boolean, regions: string[]): ScoredClause[] {
+  /**
+   * Every candidate clause that shares something with the question, best first, ranked with the
+   * statistics the question was weighed with (the corpus's, or those of the regions asked about).
+   */
+  score(analysis: QueryAnalysis, scope: Scope, statistics: CorpusStatistics = this.index): ScoredClause[] {
     const concepts = analysis.concepts;
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (total === 0) return [];
-    const prepared = concepts.map((c) => this.prepare(c));
+    const prepared = concepts.map((c) => this.prepare(c, statistics));
     const terms = concepts.flatMap((c) => c.variants.map((v) => v.term));
-    const positions = this.index.candidates(terms, regions, CANDIDATE_LIMIT).filter(inScope);
+    // The clauses of a few regions are all read: which of them answers then depends on them alone.
+    const positions =
+      scope.positions && scope.positions.length <= SCOPE_READ_LIMIT
+        ? scope.positions.filter(scope.inScope)
+        : this.index.candidates(terms, scope.regions, CANDIDATE_LIMIT).filter(scope.inScope);
     const scored: ScoredClause[] = [];
     for (const position of positions) {
       const entry = this.index.clauses[position];
       if (!entry) continue;
-      const s = this.scoreClause(position, entry, prepared, total, analysis);
+      const s = this.scoreClause(position, entry, prepared, total, analysis, statistics.averageLength);
       if (s) scored.push(s);
     }
     scored.sort((a, b) => b.score - a.score);
@@ -96,11 +116,11 @@ export class ClauseScorer {
     return scored;
   }
 
-  private prepare(concept: Concept): PreparedConcept {
+  private prepare(concept: Concept, statistics: CorpusStatistics): PreparedConcept {
     const variants = concept.variants
-      .map((v) => ({ id: this.index.termId(v.term), credit: CREDIT[v.kind], isPiece: v.kind === 'piece' }))
-      .filter((v): v is { id: number; credit: number; isPiece: boolean } => v.id !== undefined)
-      .map((v) => ({ ...v, idf: this.index.idfOf(v.id) }));
+      .map((v) => ({ term: v.term, id: this.index.termId(v.term), credit: CREDIT[v.kind], isPiece: v.kind === 'piece' }))
+      .filter((v): v is { term: string; id: number; credit: number; isPiece: boolean } => v.id !== undefined)
+      .map((v) => ({ id: v.id, credit: v.credit, isPiece: v.isPiece, idf: statistics.idf(v.term) }));
     const literals = [{ term: concept.text, kind: 'word' as const }, ...concept.variants]
       .filter((v) => v.kind !== 'piece' && this.index.termId(v.term) === undefined && v.term.length >= 2)
       .map((v) => ({ text: v.term, credit: CREDIT[v.kind] }));
@@ -119,11 +139,11 @@ export class ClauseScorer {
     concepts: PreparedConcept[],
     total: number,
     analysis: QueryAnalysis,
+    average: number,
   ): ScoredClause | null {
     let score = 0;
     let coveredWeight = 0;
     const covered = new Array<number>(concepts.length).fill(0);
-    const average = this.index.averageLength;
     concepts.forEach((concept, i) => {
       let best = 0;
       let credit = 0;

@@ -3,6 +3,8 @@ export interface CorpusStatistics {
   readonly clauseCount: number;
   /** The IDF of a term no clause uses: the most a term can say. */
   readonly maxIdf: number;
+  /** Average clause length in terms, for BM25's length normalisation. */
+  readonly averageLength: number;
   has(term: string): boolean;
   idf(term: string): number;
   /** Share of clauses that use the term (0 when none does). */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { toSimplified } from './script.js';
 
@@ -36,7 +36,7 @@ interface NodeJieba {
   cutAll(text: string): string[];
 }
 
-let loaded: { jieba: NodeJieba; userDict: string } | null = null;
+let loaded: { jieba: NodeJieba; userDict: string; content: string } | null = null;
 
 export class TokenizerError extends Error {
   override name = 'TokenizerError';
@@ -44,20 +44,22 @@ export class TokenizerError extends Error {
 
 /**
  * nodejieba keeps one dictionary per process and aborts the process (uncatchably) on a missing file,
- * so the path is checked first and the dictionary is loaded once.
+ * so the path is checked first and the dictionary is loaded once. Another folder with the same
+ * dictionary (a copy of the index) is the same dictionary.
  */
 function loadJieba(userDict: string): NodeJieba {
+  if (!existsSync(userDict)) throw new TokenizerError(`user dictionary not found: ${userDict}`);
+  const content = readFileSync(userDict, 'utf8');
   if (loaded) {
-    if (loaded.userDict !== userDict) {
+    if (loaded.content !== content) {
       throw new TokenizerError(`nodejieba already loaded ${loaded.userDict}; cannot switch to ${userDict} in one process`);
     }
     return loaded.jieba;
   }
-  if (!existsSync(userDict)) throw new TokenizerError(`user dictionary not found: ${userDict}`);
   const require = createRequire(import.meta.url);
   const jieba = require('nodejieba') as NodeJieba;
   jieba.load({ userDict });
-  loaded = { jieba, userDict };
+  loaded = { jieba, userDict, content };
   return jieba;
 }
 
