@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePolicyFiles, readPolicyFiles } from './corpus/load.js';
 import type { Policy } from './corpus/types.js';
+import { RegionDirectory } from './regions/index.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/query.js';
 import { Retriever } from './search/retrieve.js';
 import { corpusFingerprint, readSnapshot, writeSnapshot } from './search/snapshot.js';
-import { createJiebaTokenizer, type Tokenizer } from './text/tokenizer.js';
+import { createJiebaTokenizer, dictionarySegmenter, type Tokenizer } from './text/tokenizer.js';
 
 /** The corpus, its index and the retriever, loaded once from an index/ folder. */
 export interface Engine {
@@ -15,6 +16,8 @@ export interface Engine {
   index: SearchIndex;
   retriever: Retriever;
   analyser: QueryAnalyser;
+  /** The regions policies are filed under, with their names, parents and scope. */
+  regions: RegionDirectory;
   tokenizer: Tokenizer;
   lexicon: Lexicon;
   stats: EngineStats;
@@ -87,8 +90,12 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
       }
     }
   }
-  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, (term) => index.has(term));
-  const retriever = new Retriever(index, analyser);
+  const regions = new RegionDirectory(
+    policies.map((p) => p.region),
+    { segment: dictionarySegmenter() },
+  );
+  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, (term) => index.has(term), regions);
+  const retriever = new Retriever(index, analyser, regions);
   if (source === 'snapshot') buildMs = performance.now() - buildStart;
 
   return {
@@ -96,6 +103,7 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
     index,
     retriever,
     analyser,
+    regions,
     tokenizer,
     lexicon,
     stats: {

@@ -22,7 +22,7 @@ export function resolveFollowUp(
     // Same question, another place: the earlier question without its place names.
     let base = previous;
     if (current.regions.length > 0) {
-      const aliases = prior.regions.flatMap(regionAliases).sort((a, b) => b.length - a.length);
+      const aliases = prior.regions.flatMap((r) => regionAliases(r)).sort((a, b) => b.length - a.length);
       for (const alias of aliases) base = base.split(alias).join('');
     }
     return `${current.regions.join('、')}${base}`;

@@ -1,3 +1,4 @@
+import type { RegionDirectory } from '../regions/index.js';
 import { isMostlyLatin } from '../text/script.js';
 import { prepareForTokens, type Tokenizer } from '../text/tokenizer.js';
 import type { Lexicon } from './lexicon.js';
@@ -62,8 +63,13 @@ const INTENT_CUES: [Intent, RegExp][] = [
   ['comparison', /分别|各有|比较|对比|区别|哪个.{0,4}(多|高)|compare|respectively/],
 ];
 
-/** A region is named by its full name or by its name without 区/市/县 (松江区, 松江). */
-export function regionAliases(region: string): string[] {
+/**
+ * A region is named by its full name or by its name without its suffix (松江区, 松江); with a region
+ * directory, by every name it knows (浦东新区 → 浦东, 扬州经济技术开发区 → 扬州经开区).
+ */
+export function regionAliases(region: string, directory?: RegionDirectory): string[] {
+  const known = directory?.aliases(region) ?? [];
+  if (known.length > 0) return known;
   const short = region.replace(/(自治区|自治州|特别行政区|省|市|区|县|旗)$/, '');
   return short.length >= 2 && short !== region ? [region, short] : [region];
 }
@@ -105,10 +111,11 @@ export class QueryAnalyser {
     private readonly lexicon: Lexicon,
     policies: PolicyName[],
     private readonly isKnownTerm: (term: string) => boolean = () => true,
+    private readonly directory?: RegionDirectory,
   ) {
     const regions = [...new Set(policies.map((p) => p.region).filter(Boolean))];
     this.aliases = regions
-      .flatMap((region) => regionAliases(region).map((alias) => ({ alias, region })))
+      .flatMap((region) => regionAliases(region, directory).map((alias) => ({ alias, region })))
       .sort((a, b) => b.alias.length - a.alias.length);
     const lengths = new Set<number>();
     for (const policy of policies) {
@@ -170,6 +177,10 @@ export class QueryAnalyser {
       if (!regions.includes(region)) regions.push(region);
       text = text.split(alias).join(' ');
     }
+    for (const mention of this.placesNamed(question)) {
+      if (!regions.includes(mention.name)) regions.push(mention.name);
+      text = text.split(mention.alias).join(' ');
+    }
 
     const intents = new Set<Intent>();
     const cueText = `${prepareForTokens(question)} ${text}`;
@@ -200,6 +211,21 @@ export class QueryAnalyser {
       .filter((part) => part.length > 0);
     const countUnit = /(?:多少|几)(家|个|项|台|人|次|件|所)/.exec(cueText)?.[1] ?? null;
     return { question, language, regions, policyIds, intents, asksInterpretation, concepts, phrases, parts, countUnit };
+  }
+
+  /**
+   * Regions the question names beyond the aliases of the regions on file: pinyin names (Songjiang
+   * District), and places with no policy of their own (苏州, whose regions on file are searched; 杭州,
+   * which has none). A place that holds another region the question names only says where that one
+   * lies (江苏省 in "太仓对经江苏省认定的…").
+   */
+  private placesNamed(question: string): { name: string; alias: string }[] {
+    const directory = this.directory;
+    if (!directory) return [];
+    const mentions = directory.mentions(question).filter((m) => m.ambiguous.length === 0);
+    return mentions.filter(
+      (m) => m.inCorpus || !mentions.some((other) => other !== m && directory.within(other.code ?? other.name, m.code ?? m.name)),
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js
 import { toSimplified } from '../text/script.js';
 import { saturatedTf } from './bm25.js';
 import type { IndexedClause, SearchIndex } from './index.js';
+import type { RegionDirectory } from '../regions/index.js';
 import { regionAliases, type Concept, type QueryAnalyser, type QueryAnalysis } from './query.js';
 
 /**
@@ -88,6 +89,7 @@ export class Retriever {
   constructor(
     private readonly index: SearchIndex,
     private readonly analyser: QueryAnalyser,
+    private readonly directory?: RegionDirectory,
   ) {
     for (const policy of index.policies) {
       this.policyById.set(policy.id, policy);
@@ -104,18 +106,31 @@ export class Retriever {
     });
   }
 
-  /** The canonical region for a name or short name, or null when no policy has it. */
+  /**
+   * The region a name or short name of any suffix means (浦东 → 浦东新区, Songjiang → 松江区), or a
+   * place whose regions on file are searched for it (苏州 → 苏州市, for 太仓市); null when it has no policy.
+   */
   resolveRegion(name: string): string | null {
-    return this.regionByAlias.get(toSimplified(name.trim())) ?? null;
+    if (!this.directory) return this.regionByAlias.get(toSimplified(name.trim())) ?? null;
+    const canonical = this.directory.canonical(name);
+    if (canonical) return canonical;
+    const place = this.directory.resolve(name);
+    return place && this.directory.scope(place.code ?? place.name).length > 0 ? place.name : null;
+  }
+
+  /** The regions policies are filed under. */
+  regionsOnFile(): string[] {
+    return this.directory?.regions ?? [...this.policiesByRegion.keys()].sort();
   }
 
   retrieve(question: string, options: RetrieveOptions): Retrieval {
     const analysis = this.analyser.analyse(question);
-    const regions = [...analysis.regions];
+    const named = [...analysis.regions];
     if (options.region) {
       const region = this.resolveRegion(options.region) ?? options.region;
-      if (!regions.includes(region)) regions.push(region);
+      if (!named.includes(region)) named.push(region);
     }
+    const regions = this.searchedFor(named);
 
     if (analysis.concepts.length === 0) {
       const passages = this.aboutWholePolicies(analysis, regions, options.asOf);
@@ -128,6 +143,21 @@ export class Retriever {
       return { analysis, regions, passages: related, noAnswer: true };
     }
     return { analysis, regions, passages: this.select(analysis, scored, totalWeight, options.asOf), noAnswer: false };
+  }
+
+  /**
+   * The regions on file a question about these regions searches: each one, the regions on file
+   * inside it and those above it (苏州 → 太仓市; 松江区 → 松江区, 上海市). A region with none keeps its
+   * name, so that the search finds nothing rather than everything.
+   */
+  private searchedFor(named: string[]): string[] {
+    if (!this.directory) return named;
+    const out: string[] = [];
+    for (const name of named) {
+      const scope = this.directory.scope(name).map((s) => s.region);
+      for (const region of scope.length > 0 ? scope : [name]) if (!out.includes(region)) out.push(region);
+    }
+    return out;
   }
 
   /** Weight of a concept: how much it says. A concept the corpus has never seen says the most. */
