@@ -195,9 +195,14 @@ export class RegionDirectory {
 
   private pinyinHits(key: string): PinyinHit[] {
     if (!this.localPinyinIndex) {
+      // Regions the dataset lacks, and spellings other than the dataset's, are romanised here.
       this.localPinyinIndex = new Map();
+      const own = [...this.spellings].map(([place, names]) => ({
+        place,
+        names: [...new Set(names.map(toSimplified))].filter((n) => this.gazetteer.byCode.get(place.code ?? '') !== place || n !== place.name),
+      }));
       indexPinyin(
-        [...this.spellings].filter(([place, names]) => names.some((n) => n !== place.name)).map(([place, names]) => ({ place, names })),
+        own.filter((o) => o.names.length > 0),
         this.localPinyinIndex,
       );
     }

@@ -34,6 +34,8 @@ describe('canonical: the region on file a user means', () => {
     ['Minhang', '闵行区'],
     ['Yangzhou ETDZ', '扬州经济技术开发区'],
     ['Yangzhou Economic and Technological Development Zone', '扬州经济技术开发区'],
+    ['Taicanggang ETDZ', '太仓港经济技术开发区'],
+    ['Tai Cang Gang Economic Development Zone', '太仓港经济技术开发区'],
   ])('reads pinyin: %s → %s', (name, region) => {
     expect(directory.canonical(name)).toBe(region);
   });
