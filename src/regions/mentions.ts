@@ -8,8 +8,9 @@ import { scanChinese, scanLatin, type RawMatch, type ScanSource } from './scan.j
  *  - Chinese names are read in simplified script (蘇州 → 苏州), pinyin names in Latin words; at each
  *    position the longest name that may be read there wins.
  *  - A name that is a common word of general Chinese (和平, 长安) is read as a place only if the
- *    place is on file or is a province or prefecture-level city; a name inside a longer word
- *    (朝阳产业, 三明治) is not read at all (ScanSource.accepts, ScanSource.insideWord).
+ *    place is on file or is a province or prefecture-level city; a short name of another region
+ *    only if it lies in a province with regions on file (ScanSource.accepts). A short name that
+ *    dictionary words overlap or hold (朝阳产业, 创新平台) is not read at all (ScanSource.splitByWords).
  *  - A name several regions bear is resolved by `choose`, with the regions the text names without
  *    doubt as context. A short name (鼓楼) that stays ambiguous among regions neither on file nor
  *    prominent is dropped: it is more likely an ordinary word than a place. A full name (鼓楼区) that
