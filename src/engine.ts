@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePolicyFiles, readPolicyFiles } from './corpus/load.js';
 import type { Policy } from './corpus/types.js';
+import { RegionDirectory } from './regions/index.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, emptyLexicon, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/analyse.js';
-import { CorpusRegionNames } from './search/regions.js';
+import { DirectoryRegionNames } from './search/regions.js';
 import { generalLanguage } from './text/general-language.js';
 import { Retriever } from './search/retrieve.js';
 import { corpusFingerprint, readSnapshot, writeSnapshot } from './search/snapshot.js';
-import { createJiebaTokenizer, type Tokenizer } from './text/tokenizer.js';
+import { createJiebaTokenizer, dictionarySegmenter, type Tokenizer } from './text/tokenizer.js';
 
 /** The corpus, its index and the retriever, loaded once from an index/ folder. */
 export interface Engine {
@@ -17,6 +18,8 @@ export interface Engine {
   index: SearchIndex;
   retriever: Retriever;
   analyser: QueryAnalyser;
+  /** The regions policies are filed under, with their names, parents and scope. */
+  regions: RegionDirectory;
   tokenizer: Tokenizer;
   lexicon: Lexicon;
   stats: EngineStats;
@@ -97,10 +100,11 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
       }
     }
   }
-  const regionNames = new CorpusRegionNames(
+  const regions = new RegionDirectory(
     policies.map((p) => p.region),
-    lexicon.glossary,
+    { segment: dictionarySegmenter() },
   );
+  const regionNames = new DirectoryRegionNames(regions);
   const general = generalLanguage();
   const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames);
   const retriever = new Retriever(index, analyser, regionNames, { corpus: index, general, terms: lexicon.terms });
@@ -111,6 +115,7 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
     index,
     retriever,
     analyser,
+    regions,
     tokenizer,
     lexicon,
     stats: {

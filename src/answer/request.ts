@@ -19,10 +19,18 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 /** Half of a surrogate pair on its own is not text: only a crafted client sends one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const ALL_REGIONS = new Set(['', '全部', '所有', 'all', '*']);
+/** Regions named in an unknown region's error: enough to pick from; the rest are counted. */
+const MAX_LISTED_REGIONS = 20;
+
+/** Reads a region name (松江, 浦东, Songjiang) and knows the regions on file, for the error when it cannot. */
+export interface RegionLookup {
+  resolveRegion(name: string): string | null;
+  regionsOnFile(): readonly string[];
+}
 
 export function checkRequest(
   input: { question?: unknown; region?: unknown; asOf?: unknown },
-  resolveRegion: (name: string) => string | null,
+  regions: RegionLookup | ((name: string) => string | null),
   today: IsoDate = todayInChina(),
 ): RequestCheck {
   const { question, region, asOf } = input;
@@ -46,8 +54,8 @@ export function checkRequest(
       return { ok: false, code: 'bad-region', message: 'region must be a short string such as 松江区' };
     }
     if (!ALL_REGIONS.has(region.trim().toLowerCase())) {
-      resolvedRegion = resolveRegion(region);
-      if (resolvedRegion === null) return { ok: false, code: 'bad-region', message: `no policies for region "${region.trim()}"` };
+      resolvedRegion = typeof regions === 'function' ? regions(region) : regions.resolveRegion(region);
+      if (resolvedRegion === null) return { ok: false, code: 'bad-region', message: unknownRegion(region.trim(), regions) };
     }
   }
 
@@ -59,4 +67,14 @@ export function checkRequest(
     date = asOf;
   }
   return { ok: true, request: { question: trimmed, region: resolvedRegion, asOf: date } };
+}
+
+function unknownRegion(name: string, regions: RegionLookup | ((name: string) => string | null)): string {
+  const message = `no policies for region "${name}"`;
+  if (typeof regions === 'function') return message;
+  const onFile = regions.regionsOnFile();
+  if (onFile.length === 0) return `${message}; no policies are on file`;
+  const listed = onFile.slice(0, MAX_LISTED_REGIONS).join(', ');
+  const more = onFile.length > MAX_LISTED_REGIONS ? ` and ${onFile.length - MAX_LISTED_REGIONS} more` : '';
+  return `${message}; regions on file: ${listed}${more}`;
 }

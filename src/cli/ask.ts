@@ -19,7 +19,7 @@ export async function askCommand(options: AskOptions): Promise<number> {
     return 2;
   }
   const engine = createEngine();
-  const check = checkRequest(options, (name) => engine.retriever.resolveRegion(name));
+  const check = checkRequest(options, engine.retriever);
   if (!check.ok) {
     process.stderr.write(`policy-qa: ${check.message}\n`);
     return 2;
@@ -47,7 +47,7 @@ async function askBatch(options: AskOptions): Promise<number> {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const input = parseLine(line, options);
-    const check = checkRequest(input, (name) => engine.retriever.resolveRegion(name));
+    const check = checkRequest(input, engine.retriever);
     if (!check.ok) {
       failures++;
       const question = typeof input.question === 'string' ? input.question : line;

@@ -62,21 +62,22 @@ export class QueryAnalyser {
   private read(question: string): QueryAnalysis {
     const language = isMostlyLatin(question) ? 'en' : 'zh';
     const prepared = prepareForTokens(question);
-    let text = language === 'en' ? this.translate(prepared) : prepared;
-
+    // Titles, numbers and issuers written out in full name policies (上海市松江区科学技术委员会 is an
+    // issuer before it is two places); then places, in either language (Songjiang District, 浦东).
+    let text = prepared;
     const policyIds: string[] = [];
     for (const { name, ids } of this.names.namedInFull(text)) {
       for (const id of ids) if (!policyIds.includes(id)) policyIds.push(id);
       text = text.split(name).join(' ');
     }
-
     const regions: string[] = [];
     const regionsWithoutPolicies: string[] = [];
     for (const mention of this.regions.mentions(text)) {
       const list = mention.inCorpus ? regions : regionsWithoutPolicies;
       if (!list.includes(mention.region)) list.push(mention.region);
-      text = text.split(mention.alias).join(' ');
+      text = text.split(mention.alias.toLowerCase()).join(' ');
     }
+    if (language === 'en') text = translateEnglish(text, [(phrase) => this.lexicon.glossary.get(phrase)]);
 
     const cueText = `${prepared} ${text}`;
     const { intents, asksInterpretation } = readIntents(cueText);
@@ -116,13 +117,6 @@ export class QueryAnalyser {
     };
   }
 
-  private translate(text: string): string {
-    const regionName = (phrase: string): string[] | undefined => {
-      const region = this.regions.english(phrase);
-      return region ? [region] : undefined;
-    };
-    return translateEnglish(text, [regionName, (phrase) => this.lexicon.glossary.get(phrase)]);
-  }
 }
 
 /** Neighbouring concepts written together in the question (推进阶段). */

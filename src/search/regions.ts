@@ -1,74 +1,77 @@
-import { toSimplified } from '../text/script.js';
+import type { RegionDirectory, ScopeRelation } from '../regions/index.js';
 
 /**
- * The places a question or a request names, as regions of the corpus. (Kept behind this small
- * interface so that the region hierarchy can replace the name matching without touching retrieval.)
+ * The places a question or a request names, read through the region directory (short names of any
+ * suffix, pinyin, parents from GB/T 2260), as retrieval needs them.
  */
 
 export interface RegionMention {
+  /** The corpus region, or the place's own name when no policy is filed under it. */
   region: string;
   alias: string;
-  /** Whether any policy on file belongs to the region. */
+  /** Policies on file answer for it: its own, or those of regions within or above it. */
   inCorpus: boolean;
 }
 
 export interface RegionNames {
-  /** Regions a prepared (simplified, lower-case) text names, longest name first. */
+  /** Places a text names, in order of mention, each once. */
   mentions(text: string): RegionMention[];
-  /** The corpus region for a name a user typed (松江, 松江区, 松江區), or null. */
+  /** The region a name a user typed means (松江, 松江区, 松江區, Songjiang, 苏州 for 太仓's city), or null. */
   canonical(name: string): string | null;
-  /** The corpus region an English place name stands for (songjiang, songjiang district), or undefined. */
-  english(phrase: string): string | undefined;
-  /** The corpus regions a question about a region searches: itself, and those within or above it. */
-  scope(region: string): string[];
-  /** Every name of a region, longest first. */
+  /** The corpus regions a question about a region searches, with how each relates to it. */
+  scope(region: string): { region: string; relation: ScopeRelation }[];
+  /** Every name of a region. */
   aliases(region: string): string[];
+  /** The regions policies are filed under. */
+  regionsOnFile(): string[];
+  /** Regions policies are filed under that the directory cannot place. */
+  unplaced(): string[];
 }
 
-/** Administrative suffixes, longest first, and the ethnic-autonomy part before 自治 (土家族自治县). */
-const SUFFIX = /^(.{2,}?)(?:[\p{Script=Han}]{1,3}族)*(?:经济技术开发区|高新技术产业开发区|经济开发区|工业园区|高新区|经开区|开发区|保税区|特别行政区|自治区|自治州|自治县|自治旗|新区|街道|地区|省|市|区|县|旗|盟|镇|乡)$/u;
+/**
+ * A place named right after these words names an honour or a list (被评为苏州市集成电路20强, 列入省级…),
+ * not where the asker is.
+ */
+const HONOUR_BEFORE = /(评为|获评|评定为|认定为|入选|列入|授予|荣获|获得)$/;
 
-/** A region is named by its full name or by its name without its suffix (松江区, 松江; 浦东新区, 浦东). */
-export function regionAliases(region: string): string[] {
-  const short = SUFFIX.exec(region)?.[1] ?? region;
-  return [...short].length >= 2 && short !== region ? [region, short] : [region];
-}
-
-export class CorpusRegionNames implements RegionNames {
-  private readonly byAlias = new Map<string, string>();
-  private readonly ordered: { alias: string; region: string }[];
-
-  constructor(regions: string[], private readonly englishNames: ReadonlyMap<string, string[]> = new Map()) {
-    for (const region of new Set(regions.filter(Boolean))) for (const alias of regionAliases(region)) if (!this.byAlias.has(alias)) this.byAlias.set(alias, region);
-    this.ordered = [...this.byAlias].map(([alias, region]) => ({ alias, region })).sort((a, b) => b.alias.length - a.alias.length);
-  }
+export class DirectoryRegionNames implements RegionNames {
+  constructor(private readonly directory: RegionDirectory) {}
 
   mentions(text: string): RegionMention[] {
-    const found: RegionMention[] = [];
-    let rest = text;
-    for (const { alias, region } of this.ordered) {
-      if (!rest.includes(alias)) continue;
-      if (!found.some((f) => f.region === region)) found.push({ region, alias, inCorpus: true });
-      rest = rest.split(alias).join(' ');
+    const found = this.directory.mentions(text).filter((m) => m.ambiguous.length === 0 && !HONOUR_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)));
+    // A place holding another place the text names only says where that one lies (江苏省 in
+    // "太仓对经江苏省认定的…"), unless policies are filed under it.
+    const places = found.filter(
+      (m) => m.inCorpus || !found.some((other) => other !== m && this.directory.within(other.code ?? other.name, m.code ?? m.name)),
+    );
+    const out: RegionMention[] = [];
+    for (const m of places) {
+      if (out.some((o) => o.region === m.name)) continue;
+      out.push({ region: m.name, alias: m.alias, inCorpus: this.scope(m.code ?? m.name).length > 0 });
     }
-    return found.sort((a, b) => text.indexOf(a.alias) - text.indexOf(b.alias));
+    return out;
   }
 
   canonical(name: string): string | null {
-    return this.byAlias.get(toSimplified(name.trim())) ?? null;
+    const canonical = this.directory.canonical(name);
+    if (canonical) return canonical;
+    const place = this.directory.resolve(name);
+    return place && this.directory.scope(place.code ?? place.name).length > 0 ? place.name : null;
   }
 
-  english(phrase: string): string | undefined {
-    const terms = this.englishNames.get(phrase);
-    const region = terms?.map((t) => this.byAlias.get(t)).find((r) => r !== undefined);
-    return region;
-  }
-
-  scope(region: string): string[] {
-    return [region];
+  scope(region: string): { region: string; relation: ScopeRelation }[] {
+    return this.directory.scope(region).map((s) => ({ region: s.region, relation: s.relation }));
   }
 
   aliases(region: string): string[] {
-    return regionAliases(region);
+    return this.directory.aliases(region);
+  }
+
+  regionsOnFile(): string[] {
+    return this.directory.regions;
+  }
+
+  unplaced(): string[] {
+    return this.directory.problems.map((p) => p.region);
   }
 }

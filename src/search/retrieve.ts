@@ -49,6 +49,8 @@ export class Retriever {
   private readonly selector: AnswerSelector;
   private readonly policiesByRegion = new Map<string, Policy[]>();
   private readonly positionsByRegion = new Map<string, number[]>();
+  /** Every policy's region is a place the directory knows. */
+  private readonly everyPolicyPlaced: boolean;
 
   constructor(
     private readonly index: SearchIndex,
@@ -61,15 +63,24 @@ export class Retriever {
       if (list) list.push(position);
       else this.positionsByRegion.set(entry.policy.region, [position]);
     });
+    this.everyPolicyPlaced = index.policies.every((p) => p.region !== '') && regionNames.unplaced().length === 0;
     this.aspects = new PolicyAspects(index);
     this.scorer = new ClauseScorer(index);
     this.selector = new AnswerSelector(index, this.aspects);
     for (const policy of index.policies) this.policiesByRegion.set(policy.region, [...(this.policiesByRegion.get(policy.region) ?? []), policy]);
   }
 
-  /** The canonical region for a name or short name, or null when no policy has it. */
+  /**
+   * The region a name or short name of any suffix means (浦东 → 浦东新区, Songjiang → 松江区), or a
+   * place whose regions on file are searched for it (苏州 → 苏州市, for 太仓市); null when it has no policy.
+   */
   resolveRegion(name: string): string | null {
     return this.regionNames.canonical(name);
+  }
+
+  /** The regions policies are filed under. */
+  regionsOnFile(): string[] {
+    return this.regionNames.regionsOnFile();
   }
 
   analyse(question: string, previous: QueryAnalysis | null = null): QueryAnalysis {
@@ -98,26 +109,42 @@ export class Retriever {
       return { ...base, passages: this.related(analysis, asked, options.asOf), noAnswer: true, missing: missingPlaces };
     }
 
-    const groups = asked.length > 0 ? asked.map((region) => ({ region, scope: new Set(this.regionNames.scope(region)) })) : [{ region: null, scope: null }];
     const passages: Passage[] = [];
     const missing = [...missingPlaces];
-    for (const group of groups) {
-      const inScope = (position: number): boolean => this.inScope(position, group.scope, analysis.policyIds);
-      // A question about some regions is weighed and read by their clauses alone: other regions'
-      // documents arriving cannot change which of these clauses answers.
-      const positions = group.scope ? [...group.scope].flatMap((r) => this.positionsByRegion.get(r) ?? []) : null;
-      const statistics = positions ? new ScopeStatistics(this.index, positions) : this.index;
-      const local = positions ? localAnalysis(analysis, { ...this.weighing, corpus: statistics }) : analysis;
-      const scored = this.scorer.score(local, { inScope, regions: group.scope ? [...group.scope] : [], positions }, statistics);
-      const { passages: chosen } = this.selector.select(local, scored, options.asOf);
+    // A question about places with nothing on file is not answered from other places' policies —
+    // unless some policy's region is unknown, which may be the place asked about.
+    const onlyElsewhere = asked.length === 0 && missingPlaces.length > 0 && this.everyPolicyPlaced;
+    if (asked.length === 0 && !onlyElsewhere) passages.push(...this.answerFrom(analysis, null, options.asOf));
+    for (const region of asked) {
+      // A region's own policies (and those of regions within it) answer; the policies of the regions
+      // above it (a city's for its districts) apply there too, and answer when its own have nothing.
+      const scope = this.regionNames.scope(region);
+      const own = scope.filter((s) => s.relation !== 'above').map((s) => s.region);
+      const above = scope.filter((s) => s.relation === 'above').map((s) => s.region);
+      let chosen = own.length > 0 ? this.answerFrom(analysis, new Set(own), options.asOf) : [];
+      if (chosen.length === 0 && above.length > 0) chosen = this.answerFrom(analysis, new Set(above), options.asOf);
       const fresh = chosen.filter((p) => !passages.some((q) => q.clause.id === p.clause.id));
-      if (fresh.length === 0 && group.region) missing.push({ region: group.region, reason: 'no-clause' });
+      if (fresh.length === 0) missing.push({ region, reason: scope.length === 0 ? 'no-policies' : 'no-clause' });
       passages.push(...fresh);
     }
     const ordered = orderByCurrency(passages);
     const noAnswer = ordered.length === 0;
-    const related = noAnswer || missing.length > 0 ? this.related(analysis, asked, options.asOf) : [];
+    const related = noAnswer || missing.length > 0 ? this.related(analysis, asked, options.asOf, onlyElsewhere) : [];
     return { ...base, passages: [...ordered, ...related], noAnswer, missing };
+  }
+
+  /**
+   * The passages that answer from the policies of some regions (all when null). A question about
+   * some regions is weighed and read by their clauses alone: other regions' documents arriving cannot
+   * change which of these clauses answers.
+   */
+  private answerFrom(analysis: QueryAnalysis, scope: Set<string> | null, asOf: IsoDate): Passage[] {
+    const inScope = (position: number): boolean => this.inScope(position, scope, analysis.policyIds);
+    const positions = scope ? [...scope].flatMap((r) => this.positionsByRegion.get(r) ?? []) : null;
+    const statistics = positions ? new ScopeStatistics(this.index, positions) : this.index;
+    const local = positions ? localAnalysis(analysis, { ...this.weighing, corpus: statistics }) : analysis;
+    const scored = this.scorer.score(local, { inScope, regions: scope ? [...scope] : [], positions }, statistics);
+    return this.selector.select(local, scored, asOf).passages;
   }
 
   private inScope(position: number, scope: Set<string> | null, policyIds: string[]): boolean {
@@ -133,7 +160,7 @@ export class Retriever {
    */
   private aboutPolicies(analysis: QueryAnalysis, regions: string[], asOf: IsoDate): Passage[] {
     const named = analysis.policyIds.map((id) => this.index.policies.find((p) => p.id === id)).filter((p): p is Policy => p !== undefined);
-    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r)));
+    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region)));
     const pool = named.length > 0 ? named : regions.length > 0 ? this.index.policies.filter((p) => scope.has(p.region)) : this.index.policies;
     if (!analysis.intents.has('catalogue') && !analysis.intents.has('validity') && !analysis.asksInterpretation) return [];
     const policies = [...pool].sort((a, b) => currencyRank(statusOn(a, asOf)) - currencyRank(statusOn(b, asOf)));
@@ -147,9 +174,9 @@ export class Retriever {
   }
 
   /** Clauses outside the regions asked about that answer the question: shown for reference only. */
-  private related(analysis: QueryAnalysis, regions: string[], asOf: IsoDate): Passage[] {
-    if (regions.length === 0 && analysis.policyIds.length === 0) return [];
-    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r)));
+  private related(analysis: QueryAnalysis, regions: string[], asOf: IsoDate, elsewhere = false): Passage[] {
+    if (regions.length === 0 && analysis.policyIds.length === 0 && !elsewhere) return [];
+    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region)));
     const outside = (position: number): boolean => {
       const policy = this.index.clauses[position]?.policy;
       return policy !== undefined && !scope.has(policy.region) && !analysis.policyIds.includes(policy.id);

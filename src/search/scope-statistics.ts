@@ -38,8 +38,12 @@ export class ScopeStatistics implements CorpusStatistics {
     return count;
   }
 
+  /**
+   * A term the scope's clauses never use counts as if one did: it cannot tell these clauses apart,
+   * and it must not outweigh the rarest word they do use (it is known elsewhere in the corpus).
+   */
   idf(term: string): number {
-    return bm25Idf(this.clauseCount, this.documentFrequency(term));
+    return bm25Idf(this.clauseCount, Math.max(1, this.documentFrequency(term)));
   }
 
   share(term: string): number {

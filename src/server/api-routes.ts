@@ -47,7 +47,7 @@ export function registerApiRoutes(
       if (request.validationError) {
         return reply.status(400).send({ error: { code: 'bad-request', message: `invalid request: ${request.validationError.message}` } });
       }
-      const check = checkRequest(request.body, (name) => engine.retriever.resolveRegion(name));
+      const check = checkRequest(request.body, engine.retriever);
       if (!check.ok) return reply.status(STATUS_OF[check.code]).send({ error: { code: check.code, message: check.message } });
       if (!(await deps.ipQuestions.take(request.ip))) {
         return reply.status(429).send({ error: { code: 'rate-limited', message: 'too many questions; please wait a moment' } });

@@ -117,7 +117,7 @@ export class ChatSession {
       this.sendError(id, 'bad-request', 'a question with this id is still being answered');
       return;
     }
-    const check = checkRequest(frame, (name) => this.deps.engine.retriever.resolveRegion(name));
+    const check = checkRequest(frame, this.deps.engine.retriever);
     if (!check.ok) {
       this.sendError(id, check.code, check.message);
       return;

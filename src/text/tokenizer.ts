@@ -86,6 +86,17 @@ export function createJiebaTokenizer(userDict: string, dictionaryVersion: string
   };
 }
 
+/**
+ * Dictionary words only, with no guessed words for unknown runs (jieba without HMM): every word of
+ * two or more characters is a word of the general or user dictionary. Region names use it to see
+ * whether words overlap a short name (创新平台 over 新平). Needs the dictionary loaded by a tokenizer.
+ */
+export function dictionarySegmenter(): (text: string) => string[] {
+  if (!loaded) throw new TokenizerError('create a tokenizer first: it loads the dictionary');
+  const { jieba } = loaded;
+  return (text) => jieba.cut(prepareForTokens(text), false);
+}
+
 /** jieba splits Latin letters and digits one by one in some contexts (5/g): join them back. */
 export function mergeLatinRuns(tokens: string[]): string[] {
   const out: string[] = [];

@@ -14,6 +14,22 @@ describe('checkRequest', () => {
     expect(check({ question: 'q', region: '全部' })).toMatchObject({ ok: true, request: { region: null } });
   });
 
+  it('names the regions on file when a region is unknown, at most twenty', () => {
+    const few = { resolveRegion: resolve, regionsOnFile: () => ['嘉定区', '松江区'] };
+    expect(checkRequest({ question: 'q', region: '火星' }, few, '2026-11-21')).toEqual({
+      ok: false,
+      code: 'bad-region',
+      message: 'no policies for region "火星"; regions on file: 嘉定区, 松江区',
+    });
+    const many = { resolveRegion: resolve, regionsOnFile: () => Array.from({ length: 25 }, (_, i) => `第${i + 1}区`) };
+    const result = checkRequest({ question: 'q', region: '火星' }, many, '2026-11-21');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toContain('第20区 and 5 more');
+      expect(result.message).not.toContain('第21区');
+    }
+  });
+
   it.each([
     [{ question: '' }, 'bad-question'],
     [{ question: '   ' }, 'bad-question'],
