@@ -26,8 +26,8 @@ export interface AppOptions {
 }
 
 export const WEB_PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
-/** The compiled browser scripts (web/src → dist/web), the same place seen from src/ and dist/. */
-export const WEB_SCRIPTS_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+/** The compiled browser scripts (web/src → dist/web/web/src, beside the protocol types they share with src/). */
+export const WEB_SCRIPTS_DIR = fileURLToPath(new URL('../dist/web/web/src/', import.meta.url));
 
 export interface ErrorBody {
   error: { code: string; message: string };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { answer } from '../answer/answer.js';
 import type { LlmAnswerer } from '../answer/llm-answer.js';
 import { checkRequest } from '../answer/request.js';
-import type { AnswerObject, ErrorCode } from '../answer/types.js';
+import type { ErrorCode, NamedAnswer } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { todayInChina, validityStatus } from '../corpus/dates.js';
 import type { Engine } from '../engine.js';
@@ -15,6 +15,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   'question-too-long': 400,
   'bad-region': 400,
   'bad-date': 400,
+  'bad-history': 400,
   'rate-limited': 429,
   'llm-failed': 502,
   cancelled: 499,
@@ -57,7 +58,7 @@ export function registerApiRoutes(
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
       });
-      let result: AnswerObject | null = null;
+      let result: NamedAnswer | null = null;
       for await (const event of answer(check.request, { engine, llm, signal: controller.signal, log: request.log })) {
         if (event.type === 'done') result = event.answer;
         if (event.type === 'error') {

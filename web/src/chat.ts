@@ -1,7 +1,7 @@
 import { ChatConnection, type ConnectionState } from './connection.js';
 import { EXAMPLES, texts, type Language, type Texts } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
-import type { AnswerObject, Citation, ServerFrame } from './types.js';
+import type { AnswerObject, AskFrame, Citation, ServerFrame } from '../../src/protocol.js';
 
 /**
  * The chat window: ask, watch the cited answer stream in, open a citation to read its clause. The
@@ -286,7 +286,7 @@ class Chat {
     const view = new AnswerView(id, this);
     this.messages.append(mine, view.element);
     this.views.set(id, view);
-    const frame: Record<string, unknown> = { type: 'ask', id, question };
+    const frame: AskFrame = { type: 'ask', id, question };
     if (this.region.value) frame.region = this.region.value;
     if (!this.connection.send(frame)) {
       view.fail(this.t.notConnected);
