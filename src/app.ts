@@ -10,8 +10,10 @@ import type { Config } from './config.js';
 import type { Engine } from './engine.js';
 import { registerApiRoutes } from './server/api-routes.js';
 import { registerEmbedRoute } from './server/embed-route.js';
+import { registerFeedbackRoute } from './server/feedback-route.js';
 import { ConnectionCounter, MemoryLimiter, RedisLimiter, type QuestionLimiter } from './server/rate-limit.js';
 import { registerWebsocketRoute, type SessionRegistry } from './server/ws-route.js';
+import { openStore, type Store } from './store/index.js';
 
 /**
  * The HTTP and websocket application, as a plugin-built Fastify instance that tests can inject into
@@ -23,6 +25,8 @@ export interface AppOptions {
   engine: Engine;
   llm: LlmAnswerer | null;
   logger?: FastifyServerOptions['logger'];
+  /** Feedback and the question log; opened from config.store (and closed with the app) when not given. */
+  store?: Store;
 }
 
 export const WEB_PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
@@ -42,6 +46,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A number is not a question: no silent type coercion of request bodies.
     ajv: { customOptions: { coerceTypes: false } },
   });
+
+  const store = options.store ?? (await openStore(config.store, app.log));
+  if (!options.store) app.addHook('onClose', () => store.close());
 
   const sessions: SessionRegistry = new Set();
   // With REDIS_URL, every instance counts against one budget per address; otherwise each its own.
@@ -110,8 +117,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 
-  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions });
+  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions, store });
+  registerFeedbackRoute(app, { store, config });
   registerWebsocketRoute(app, {
+    store,
     engine,
     llm,
     config,

@@ -6,6 +6,8 @@ import type { ErrorCode, NamedAnswer } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { todayInChina, validityStatus } from '../corpus/dates.js';
 import type { Engine } from '../engine.js';
+import type { Store } from '../store/index.js';
+import { recorded } from '../store/record.js';
 import type { QuestionLimiter } from './rate-limit.js';
 import type { SessionRegistry } from './ws-route.js';
 
@@ -36,7 +38,7 @@ const askBody = {
 /** POST /api/ask, GET /api/policies, GET /api/health. */
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry },
+  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry; store: Store | null },
 ): void {
   const { engine, llm } = deps;
   const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
@@ -59,7 +61,8 @@ export function registerApiRoutes(
         if (!reply.raw.writableFinished) controller.abort();
       });
       let result: NamedAnswer | null = null;
-      for await (const event of answer(check.request, { engine, llm, signal: controller.signal, log: request.log })) {
+      const events = answer(check.request, { engine, llm, signal: controller.signal, log: request.log });
+      for await (const event of recorded(events, { store: deps.store, request: check.request, transport: 'http', log: request.log })) {
         if (event.type === 'done') result = event.answer;
         if (event.type === 'error') {
           return reply.status(STATUS_OF[event.code]).send({ error: { code: event.code, message: event.message } });

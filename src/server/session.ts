@@ -8,6 +8,8 @@ import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
 import type { ServerFrame } from '../protocol.js';
+import { recorded } from '../store/record.js';
+import type { Store } from '../store/index.js';
 import type { QuestionLimiter, RateLimiter } from './rate-limit.js';
 
 /**
@@ -25,6 +27,8 @@ export interface SessionLog extends WarningLog {
 export interface SessionDeps {
   engine: Engine;
   llm: LlmAnswerer | null;
+  /** Where answered questions are logged; null logs nothing. */
+  store: Store | null;
   limits: Config['limits'];
   /** Questions per minute for the client's address, shared by all its connections and HTTP. */
   ipLimiter: QuestionLimiter;
@@ -161,7 +165,8 @@ export class ChatSession {
       history,
       log: this.deps.log,
     };
-    void this.stream(id, answer(request, deps), controller);
+    const events = recorded(answer(request, deps), { store: this.deps.store, request, transport: 'websocket', log: this.deps.log });
+    void this.stream(id, events, controller);
   }
 
   private async stream(id: string, events: AsyncGenerator<NamedAnswerEvent>, controller: AbortController): Promise<void> {

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const policiesOf = (frame: { citations?: unknown }): string[] => (frame.citations as { policyId: string }[]).map((c) => c.policyId);
+const policiesOf = (frame: Record<string, unknown>): string[] => (frame.citations as { policyId: string }[]).map((c) => c.policyId);
 
 describe('a conversation resent with the question (history)', () => {
   it('names every answer: done frames carry distinct answerIds', async () => {
