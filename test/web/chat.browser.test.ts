@@ -52,7 +52,9 @@ describe.skipIf(!browserAvailable)('chat window in Chromium', () => {
     await ask(page, '我能拿多少两化融合奖励');
     const answer = page.locator('.answer').last();
     expect(deltas()).toBeGreaterThan(10);
-    await expect.poll(() => answer.locator('.cite').count()).toBeGreaterThanOrEqual(8);
+    // One chip per clause in each policy block, not one per quoted sentence: 4 blocks, chips 1..4, each once.
+    await expect.poll(() => answer.locator('.policy-block').count()).toBe(4);
+    expect(await answer.locator('.policy-block').evaluateAll((blocks) => blocks.map((b) => [...b.querySelectorAll('.cite')].map((c) => c.textContent).join(',')))).toEqual(['1', '2', '3', '4']);
     const text = await answer.locator('.answer-body').innerText();
     expect(text).toContain('一次性最高不超过20万元奖励');
     expect(text).toContain('已于2026年8月17日失效');
