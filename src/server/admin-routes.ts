@@ -57,9 +57,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
 
   // The page is the sign-in form until the token is given: 401 without it, the same page (no data) either way.
   app.get('/admin', async (request, reply) => {
-    reply.header('cache-control', 'no-store');
     if (!authorised(request)) reply.status(401).header('www-authenticate', 'Bearer realm="policy-qa console"');
-    return reply.sendFile('console.html', deps.pageDir);
+    return reply.header('cache-control', 'no-store').sendFile('console.html', deps.pageDir, { cacheControl: false });
   });
   app.get('/admin/console.css', async (_request, reply) => reply.sendFile('console.css', deps.pageDir));
   app.get('/admin/console.js', async (_request, reply) => reply.sendFile('admin/console.js', deps.scriptDir));
