@@ -160,10 +160,10 @@ export class AnswerView {
         down.setAttribute('aria-pressed', String(rating === 'down'));
       }
     };
-    const up = button('👍', 'rate up', () => void send('up', null));
+    const up = button(`👍 ${t.helpful}`, 'rate up', () => void send('up', null));
     up.setAttribute('aria-label', t.helpful);
     up.title = t.helpful;
-    const down = button('👎', 'rate down', () => {
+    const down = button(`👎 ${t.notHelpful}`, 'rate down', () => {
       form.hidden = false;
       comment.focus();
     });

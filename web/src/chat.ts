@@ -51,6 +51,9 @@ class Chat implements AnswerHost {
   private readonly connection: ChatConnection;
   private readonly conversations = new Conversations(this.options.embedded ? `policy-qa:embed:${this.options.region}` : 'policy-qa:conversations');
   private counter = 0;
+  /** The question whose answer is arriving, kept at the top of the view until the reader scrolls. */
+  private pinned: HTMLElement | null = null;
+  private readonly growth = new ResizeObserver(() => this.pinned?.scrollIntoView({ block: 'start' }));
 
   private readonly form = byId<HTMLFormElement>('ask-form');
   private readonly question = byId<HTMLTextAreaElement>('question');
@@ -95,6 +98,9 @@ class Chat implements AnswerHost {
       }
     });
     this.stop.addEventListener('click', () => this.cancelAll());
+    for (const kind of ['wheel', 'touchstart', 'keydown', 'mousedown']) {
+      this.messages.addEventListener(kind, () => this.unpin(), { passive: true });
+    }
     this.inForceOnly.addEventListener('change', () => this.rerender());
     byId('new-conversation').addEventListener('click', () => this.newConversation());
     byId('show-conversations').addEventListener('click', () => this.toggleList());
@@ -241,8 +247,21 @@ class Chat implements AnswerHost {
     }
     this.updateStop();
     this.renderList();
-    // The question goes to the top of the view and stays there: the answer's start is what is read first.
-    bubble.scrollIntoView({ block: 'start' });
+    // The question goes to the top of the view and stays there while its answer grows below it: the
+    // answer's start is what is read first, and the view never runs on to the end of a long answer.
+    this.pin(bubble, view.element);
+  }
+
+  private pin(question: HTMLElement, answer: HTMLElement): void {
+    this.unpin();
+    this.pinned = question;
+    this.growth.observe(answer);
+    question.scrollIntoView({ block: 'start' });
+  }
+
+  private unpin(): void {
+    this.pinned = null;
+    this.growth.disconnect();
   }
 
   regenerate(view: AnswerView): void {
