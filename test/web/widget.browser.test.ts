@@ -56,6 +56,12 @@ describe.skipIf(!browserAvailable)('embeddable widget on another site', () => {
     expect(narrow?.width).toBe(380);
     expect(narrow?.height).toBeGreaterThan(400);
     expect(await frame(page).locator('#region').inputValue()).toBe('松江区');
+    // Scoped to its region: the only region offered, and suggestions that name no other place.
+    expect(await frame(page).locator('#region option').allInnerTexts()).toEqual(['松江区']);
+    const suggestions = await frame(page).locator('.example').allInnerTexts();
+    expect(suggestions.length).toBeGreaterThanOrEqual(4);
+    for (const other of ['太仓', '闵行', '嘉定']) expect(suggestions.join(' ')).not.toContain(other);
+    expect(suggestions).toContain('《松江区制造业数字化转型发展若干政策》有哪些支持？');
 
     await frame(page).locator('#question').fill('我能拿多少两化融合奖励');
     await frame(page).locator('#send').click();
@@ -68,6 +74,13 @@ describe.skipIf(!browserAvailable)('embeddable widget on another site', () => {
 
     await frame(page).locator('.answer .cite').first().click();
     await expect.poll(async () => (await panel(page).boundingBox())?.width).toBeGreaterThan(700);
+    // One close control on screen: the widget's; the source inside it is put away with its own words.
+    const closers = [
+      ...(await page.locator('[data-policy-qa] >> button:visible').allInnerTexts()),
+      ...(await frame(page).locator('button:visible').allInnerTexts()),
+    ].filter((text) => text.trim() === '关闭');
+    expect(closers).toHaveLength(1);
+    expect(await frame(page).locator('#source-close').innerText()).toBe('收起来源');
     expect(await frame(page).locator('#source-text').innerText()).toMatch(/^5\.支持企业开展数字化认证/);
     expect(await frame(page).locator('#source-status').innerText()).toMatch(/^有效/);
     await page.screenshot({ path: `${ARTIFACTS}widget-hostile-host.png` });
