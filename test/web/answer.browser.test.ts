@@ -139,7 +139,7 @@ describe.skipIf(!browserAvailable)('an answer in Chromium', () => {
     expect(await page.locator('.clause').count()).toBeGreaterThan(10);
     const inView = await cited.evaluate((el) => {
       const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.top < window.innerHeight;
+      return r.top >= 0 && r.top < (el.ownerDocument.defaultView?.innerHeight ?? 0);
     });
     expect(inView).toBe(true);
     expect(await page.locator('.clause img, .clause script').count()).toBe(0);

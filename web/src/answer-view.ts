@@ -1,7 +1,10 @@
 import type { AnswerObject, Citation } from '../../src/protocol.js';
 import { refusalFor, renderAnswerBody } from './answer-render.js';
 import { cleanText, markdownText } from './copy-text.js';
-import type { Language, Texts } from './i18n.js';
+import { fill, type Language, type Texts } from './i18n.js';
+
+/** The server takes comments up to this length (POST /api/feedback). */
+const MAX_COMMENT_CHARS = 1000;
 
 /** What an answer needs from the page around it. */
 export interface AnswerHost {
@@ -189,6 +192,12 @@ export class AnswerView {
     form.append(comment, submit, skip);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      const length = [...comment.value.trim()].length;
+      // Like the question box: a comment over the server's limit is not cut, and not sent.
+      if (length > MAX_COMMENT_CHARS) {
+        status.textContent = fill(t.commentTooLong, { n: length, max: MAX_COMMENT_CHARS });
+        return;
+      }
       form.hidden = true;
       void send('down', comment.value.trim() || null);
     });

@@ -1,47 +1,20 @@
-import type { AnswerObject, AskFrame, Citation, FeedbackRequest, PolicySummary, ServerFrame } from '../../src/protocol.js';
+import type { AnswerObject, AskFrame, Citation, ServerFrame } from '../../src/protocol.js';
 import { AnswerView, type AnswerHost } from './answer-view.js';
 import { QuestionCounter } from './composer.js';
 import { ChatConnection, type ConnectionState } from './connection.js';
 import { Conversations, type Conversation } from './conversations.js';
 import { byId } from './dom.js';
-import { errorText, EXAMPLES, TOPIC_EXAMPLES, texts, type Language } from './i18n.js';
+import { sendFeedback } from './feedback.js';
+import { ConversationList } from './conversation-list.js';
+import { errorText, texts } from './i18n.js';
+import { pageOptions, tellWidget } from './page-options.js';
+import { setUpRegions } from './region-picker.js';
 import { SourcePanel } from './source-panel.js';
 
 /**
  * The chat window: ask, watch the cited answer stream in, open a citation to read its clause. The
  * same page runs full-size at / and compact inside the embeddable widget at /embed.
  */
-
-interface PageOptions {
-  language: Language;
-  region: string;
-  title: string | null;
-  accent: string | null;
-  /** Inside the widget's iframe on another site. */
-  embedded: boolean;
-}
-
-const COLOUR = /^(#[0-9a-f]{3,8}|[a-z]{3,20}|rgba?\([\d\s.,%]+\))$/i;
-/** Suggestions drawn from a scoped region's own policies, besides the topic questions. */
-const POLICY_SUGGESTIONS = 2;
-
-function pageOptions(): PageOptions {
-  const params = new URLSearchParams(location.search);
-  const lang = params.get('lang') ?? document.documentElement.lang;
-  const accent = params.get('accent');
-  return {
-    language: lang.startsWith('en') ? 'en' : 'zh',
-    region: params.get('region') ?? '',
-    title: params.get('title'),
-    accent: accent && COLOUR.test(accent) ? accent : null,
-    embedded: location.pathname === '/embed' && window.parent !== window,
-  };
-}
-
-/** Tells the widget around the frame to close or to widen; it checks where the message comes from. */
-function tellWidget(message: { type: 'policy-qa:close' } | { type: 'policy-qa:wide'; wide: boolean }): void {
-  if (window.parent !== window) window.parent.postMessage(message, '*');
-}
 
 class Chat implements AnswerHost {
   readonly options = pageOptions();
@@ -63,7 +36,11 @@ class Chat implements AnswerHost {
   private readonly stop = byId<HTMLButtonElement>('stop');
   private readonly messages = byId<HTMLElement>('messages');
   private readonly status = byId<HTMLElement>('status');
-  private readonly list = byId<HTMLElement>('conversation-list');
+  private readonly list = new ConversationList(this.t, this.language, (id) => {
+    this.cancelAll();
+    this.show(this.conversations.open(id));
+    this.renderList();
+  });
   private readonly panel = new SourcePanel(this.t, this.language, (wide) => {
     if (this.options.embedded) tellWidget({ type: 'policy-qa:wide', wide });
   });
@@ -103,7 +80,6 @@ class Chat implements AnswerHost {
     }
     this.inForceOnly.addEventListener('change', () => this.rerender());
     byId('new-conversation').addEventListener('click', () => this.newConversation());
-    byId('show-conversations').addEventListener('click', () => this.toggleList());
     document.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
       if (this.panel.isOpen) this.panel.close();
@@ -115,7 +91,7 @@ class Chat implements AnswerHost {
         if (event.source === window.parent && message?.type === 'policy-qa:focus') this.question.focus();
       });
     }
-    void this.loadRegions();
+    void setUpRegions(this.region, this.options.region, this.language, this.t, (question) => this.ask(question));
     this.restore();
     this.connection.connect();
   }
@@ -149,59 +125,6 @@ class Chat implements AnswerHost {
     language.lang = t.languageHref === 'en' ? 'en' : 'zh-CN';
     language.hidden = this.options.embedded;
     this.lengthCheck.update();
-  }
-
-  private showExamples(examples: string[]): void {
-    const list = byId('example-list');
-    list.replaceChildren(
-      ...examples.map((example) => {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'example';
-        button.textContent = example;
-        button.addEventListener('click', () => this.ask(example));
-        return button;
-      }),
-    );
-  }
-
-  /**
-   * Regions come from the policies the server holds. A page scoped to a region (the widget's
-   * data-region) offers only that region, and suggests questions from it: topic questions asked
-   * within it and its own policies in force — never another region's.
-   */
-  private async loadRegions(): Promise<void> {
-    const wanted = this.options.region;
-    if (!wanted) this.showExamples(EXAMPLES[this.language]);
-    const all = document.createElement('option');
-    all.value = '';
-    all.textContent = this.t.allRegions;
-    this.region.replaceChildren(all);
-    let policies: PolicySummary[] = [];
-    try {
-      const response = await fetch('/api/policies');
-      policies = ((await response.json()) as { policies: PolicySummary[] }).policies;
-    } catch {
-      // The list stays at "all regions"; asking still works.
-    }
-    const regions = [...new Set(policies.map((p) => p.region))].sort();
-    const scoped = wanted ? regions.find((r) => r === wanted || r.startsWith(wanted)) : undefined;
-    for (const region of scoped ? [scoped] : regions) {
-      const option = document.createElement('option');
-      option.value = region;
-      option.textContent = region;
-      this.region.append(option);
-    }
-    if (scoped) {
-      all.remove();
-      this.region.value = scoped;
-      this.region.disabled = true;
-      const own = policies.filter((p) => p.region === scoped && p.status === 'in-force').slice(0, POLICY_SUGGESTIONS);
-      const fromPolicies = own.map((p) => (this.language === 'en' ? `What support does 《${p.title}》 give?` : `《${p.title}》有哪些支持？`));
-      this.showExamples([...TOPIC_EXAMPLES[this.language], ...fromPolicies]);
-    } else if (wanted) {
-      this.showExamples(TOPIC_EXAMPLES[this.language]);
-    }
   }
 
   private newView(id: string, turn: number, asOf: string | null): AnswerView {
@@ -311,14 +234,8 @@ class Chat implements AnswerHost {
     view.done(answer, { canRegenerate: view.turn === last });
   }
 
-  async rate(answerId: string, rating: 'up' | 'down', comment: string | null): Promise<boolean> {
-    const body: FeedbackRequest = { answerId, rating, ...(comment ? { comment } : {}) };
-    try {
-      const response = await fetch('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return response.status === 204;
-    } catch {
-      return false;
-    }
+  rate(answerId: string, rating: 'up' | 'down', comment: string | null): Promise<boolean> {
+    return sendFeedback({ answerId, rating, ...(comment ? { comment } : {}) });
   }
 
   rated(view: AnswerView, rating: 'up' | 'down'): void {
@@ -368,41 +285,8 @@ class Chat implements AnswerHost {
     this.question.focus();
   }
 
-  private toggleList(): void {
-    const button = byId('show-conversations');
-    this.list.hidden = !this.list.hidden;
-    button.setAttribute('aria-expanded', String(!this.list.hidden));
-  }
-
   private renderList(): void {
-    const items = byId('conversation-items');
-    const list = this.conversations.list;
-    const current = this.conversations.current?.id;
-    if (list.length === 0) {
-      const empty = document.createElement('li');
-      empty.className = 'empty';
-      empty.textContent = this.t.noConversations;
-      items.replaceChildren(empty);
-      return;
-    }
-    items.replaceChildren(
-      ...list.map((conversation) => {
-        const item = document.createElement('li');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'conversation';
-        if (conversation.id === current) button.setAttribute('aria-current', 'true');
-        button.textContent = conversation.title;
-        button.title = new Date(conversation.updatedAt).toLocaleString(this.language === 'en' ? 'en' : 'zh-CN');
-        button.addEventListener('click', () => {
-          this.cancelAll();
-          this.show(this.conversations.open(conversation.id));
-          this.renderList();
-        });
-        item.append(button);
-        return item;
-      }),
-    );
+    this.list.render(this.conversations.list, this.conversations.current?.id);
   }
 
   private cancelAll(): void {
