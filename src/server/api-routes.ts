@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { answer } from '../answer/answer.js';
 import type { LlmAnswerer } from '../answer/llm-answer.js';
+import { checkHistory } from '../answer/history.js';
 import { checkRequest } from '../answer/request.js';
 import type { ErrorCode, NamedAnswer } from '../answer/types.js';
 import type { Config } from '../config.js';
@@ -32,6 +33,8 @@ const askBody = {
     question: { type: 'string' },
     region: { type: ['string', 'null'] },
     asOf: { type: ['string', 'null'] },
+    // Checked item by item by checkHistory, like the websocket's.
+    history: { type: ['array', 'null'] },
   },
 } as const;
 
@@ -43,7 +46,7 @@ export function registerApiRoutes(
   const { engine, llm } = deps;
   const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
 
-  app.post<{ Body: { question: string; region?: string | null; asOf?: string | null } }>(
+  app.post<{ Body: { question: string; region?: string | null; asOf?: string | null; history?: unknown } }>(
     '/api/ask',
     { schema: { body: askBody }, config: rateLimit, attachValidation: true },
     async (request, reply) => {
@@ -52,6 +55,8 @@ export function registerApiRoutes(
       }
       const check = checkRequest(request.body, (name) => engine.retriever.resolveRegion(name));
       if (!check.ok) return reply.status(STATUS_OF[check.code]).send({ error: { code: check.code, message: check.message } });
+      const history = checkHistory(request.body.history);
+      if (!history.ok) return reply.status(400).send({ error: { code: 'bad-history', message: history.message } });
       if (!(await deps.ipQuestions.take(request.ip))) {
         return reply.status(429).send({ error: { code: 'rate-limited', message: 'too many questions; please wait a moment' } });
       }
@@ -61,7 +66,7 @@ export function registerApiRoutes(
         if (!reply.raw.writableFinished) controller.abort();
       });
       let result: NamedAnswer | null = null;
-      const events = answer(check.request, { engine, llm, signal: controller.signal, log: request.log });
+      const events = answer(check.request, { engine, llm, signal: controller.signal, log: request.log, history: history.history ?? [] });
       for await (const event of recorded(events, { store: deps.store, request: check.request, transport: 'http', log: request.log })) {
         if (event.type === 'done') result = event.answer;
         if (event.type === 'error') {

@@ -66,3 +66,17 @@ describe('a conversation resent with the question (history)', () => {
     client.close();
   });
 });
+
+describe('history on POST /api/ask', () => {
+  it('reads a follow-up in the context sent, and refuses a bad history (400 bad-history)', async () => {
+    const post = (payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/ask', payload });
+    const followUp = await post({ question: '那嘉定呢？', asOf: '2026-11-21', history: [{ question: '松江两化融合奖励多少', answer: '' }] });
+    expect(followUp.statusCode).toBe(200);
+    expect(policiesOf(followUp.json())).toEqual(['jiading-2021']);
+    const alone = await post({ question: '那嘉定呢？', asOf: '2026-11-21' });
+    expect(alone.json()).toMatchObject({ noAnswer: true });
+    const bad = await post({ question: '那嘉定呢？', history: [{ question: '松江', answer: '', extra: 1 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'bad-history' } });
+  });
+});

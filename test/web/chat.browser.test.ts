@@ -81,6 +81,11 @@ describe.skipIf(!browserAvailable)('chat window in Chromium', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('.cite').first().click();
+    // On a phone the source is a sheet from the bottom, leaving the top of the answer in view.
+    const sheet = await page.locator('#source-panel').boundingBox();
+    expect(sheet).toMatchObject({ x: 0, width: 390 });
+    expect((sheet?.y ?? 0) + (sheet?.height ?? 0)).toBe(900);
+    expect(sheet?.y).toBeGreaterThan(150);
     await page.screenshot({ path: `${ARTIFACTS}chat-phone.png` });
     await page.close();
   });
