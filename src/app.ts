@@ -10,8 +10,13 @@ import type { Config } from './config.js';
 import type { Engine } from './engine.js';
 import { registerApiRoutes } from './server/api-routes.js';
 import { registerEmbedRoute } from './server/embed-route.js';
+import { registerAdminRoutes } from './server/admin-routes.js';
+import { registerFeedbackRoute } from './server/feedback-route.js';
+import { registerPolicyRoutes } from './server/policy-routes.js';
+import { registerWidgetRoutes } from './server/widget-routes.js';
 import { ConnectionCounter, MemoryLimiter, RedisLimiter, type QuestionLimiter } from './server/rate-limit.js';
 import { registerWebsocketRoute, type SessionRegistry } from './server/ws-route.js';
+import { openStore, type Store } from './store/index.js';
 
 /**
  * The HTTP and websocket application, as a plugin-built Fastify instance that tests can inject into
@@ -23,11 +28,15 @@ export interface AppOptions {
   engine: Engine;
   llm: LlmAnswerer | null;
   logger?: FastifyServerOptions['logger'];
+  /** Feedback and the question log; opened from config.store (and closed with the app) when not given. */
+  store?: Store;
 }
 
 export const WEB_PUBLIC_DIR = fileURLToPath(new URL('../web/public/', import.meta.url));
-/** The compiled browser scripts (web/src → dist/web), the same place seen from src/ and dist/. */
-export const WEB_SCRIPTS_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+/** The console's page: served only behind ADMIN_TOKEN, never as a public file. */
+export const WEB_ADMIN_DIR = fileURLToPath(new URL('../web/admin/', import.meta.url));
+/** The compiled browser scripts (web/src → dist/web/web/src, beside the protocol types they share with src/). */
+export const WEB_SCRIPTS_DIR = fileURLToPath(new URL('../dist/web/web/src/', import.meta.url));
 
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -42,6 +51,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A number is not a question: no silent type coercion of request bodies.
     ajv: { customOptions: { coerceTypes: false } },
   });
+
+  const store = options.store ?? (await openStore(config.store, app.log));
+  if (!options.store) app.addHook('onClose', () => store.close());
 
   const sessions: SessionRegistry = new Set();
   // With REDIS_URL, every instance counts against one budget per address; otherwise each its own.
@@ -110,8 +122,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 
-  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions });
+  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions, store });
+  registerFeedbackRoute(app, { store, config });
+  registerPolicyRoutes(app, { engine, publicDir: WEB_PUBLIC_DIR, httpRequestsPerMinute: config.limits.httpRequestsPerMinute });
+  registerWidgetRoutes(app, config.allowedOrigins);
+  registerAdminRoutes(app, {
+    token: config.adminToken,
+    engine,
+    store,
+    indexDir: config.indexDir,
+    pageDir: WEB_ADMIN_DIR,
+    scriptDir: WEB_SCRIPTS_DIR,
+  });
   registerWebsocketRoute(app, {
+    store,
     engine,
     llm,
     config,
@@ -120,7 +144,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     connections: new ConnectionCounter(config.limits.connectionsPerIp),
   });
 
-  await app.register(fastifyStatic, { root: [WEB_PUBLIC_DIR, WEB_SCRIPTS_DIR], index: ['index.html'], wildcard: false });
+  await app.register(fastifyStatic, {
+    root: [WEB_PUBLIC_DIR, WEB_SCRIPTS_DIR],
+    index: ['index.html'],
+    wildcard: false,
+    // The console's script is served by its own route, only when the console is on.
+    globIgnore: ['admin/**'],
+  });
   registerEmbedRoute(app, config.allowedOrigins, WEB_PUBLIC_DIR);
   return app;
 }

@@ -1,3 +1,5 @@
+import { describeStore, loadStoreConfig, type StoreConfig } from './store/config.js';
+
 /**
  * The server's configuration: one typed object read from the environment and checked once, at
  * start-up, so that a typo fails loudly instead of running with a default nobody chose.
@@ -41,6 +43,10 @@ export interface Config {
   indexDir: string | null;
   /** Shared rate limits across instances; null keeps them in memory. */
   redisUrl: string | null;
+  /** Feedback and the question log: SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL. */
+  store: StoreConfig;
+  /** Turns on /admin and /api/admin/*; null (no default) leaves them answering 404. */
+  adminToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -121,7 +127,18 @@ export function loadConfig(env: Env = process.env): Config {
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
     indexDir: env.INDEX_DIR?.trim() || null,
     redisUrl: redisUrl(env.REDIS_URL),
+    store: loadStoreConfig(env),
+    adminToken: adminToken(env.ADMIN_TOKEN),
   };
+}
+
+/** Long enough that guessing it is hopeless; an unset or blank variable leaves the console off. */
+const MIN_ADMIN_TOKEN_CHARS = 16;
+
+function adminToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  if (raw.trim().length < MIN_ADMIN_TOKEN_CHARS) throw new ConfigError(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_CHARS} characters`);
+  return raw.trim();
 }
 
 function redisUrl(raw: string | undefined): string | null {
@@ -146,5 +163,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     limits: config.limits,
     allowedOrigins: config.allowedOrigins,
     sharedLimits: config.redisUrl ? 'redis' : 'memory',
+    store: describeStore(config.store),
+    admin: config.adminToken ? 'on' : 'off',
   };
 }

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
 import type { Retrieval } from '../search/retrieve.js';
 import { composeExtractive, type ComposeOptions } from './extractive.js';
 import { answerWithLlm, type LlmAnswerer, type WarningLog } from './llm-answer.js';
 import type { AnswerRequest } from './request.js';
-import type { AnswerEvent, AnswerObject } from './types.js';
+import type { AnswerEvent, AnswerObject, NamedAnswer, NamedAnswerEvent } from './types.js';
 
 /**
  * The one answering pipeline every transport uses: read the question against the conversation,
@@ -47,7 +48,12 @@ export function chunkText(text: string): string[] {
   return text.split(/(?<=[\n，。；：,;])/);
 }
 
-export async function* answer(request: AnswerRequest, deps: AnswerDependencies): AsyncGenerator<AnswerEvent> {
+/** Names a finished answer: the id feedback and the question log refer to it by. */
+function named(answer: AnswerObject): NamedAnswer {
+  return { answerId: randomUUID(), ...answer };
+}
+
+export async function* answer(request: AnswerRequest, deps: AnswerDependencies): AsyncGenerator<NamedAnswerEvent> {
   const { engine } = deps;
   const signal = deps.signal ?? new AbortController().signal;
   const history = deps.history ?? [];
@@ -57,7 +63,7 @@ export async function* answer(request: AnswerRequest, deps: AnswerDependencies):
 
   if (deps.llm && !retrieval.noAnswer) {
     for await (const event of answerWithLlm(request, retrieval, { llm: deps.llm, compose, signal, history, log: deps.log })) {
-      yield event.type === 'done' ? { ...event, answer: { ...event.answer, question: request.question } } : event;
+      yield event.type === 'done' ? { ...event, answer: named({ ...event.answer, question: request.question }) } : event;
     }
     return;
   }
@@ -71,5 +77,5 @@ export async function* answer(request: AnswerRequest, deps: AnswerDependencies):
     }
     yield { type: 'delta', text: piece };
   }
-  yield { type: 'done', answer: result };
+  yield { type: 'done', answer: named(result) };
 }

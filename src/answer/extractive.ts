@@ -25,9 +25,9 @@ export interface ComposeOptions {
 function heading(passage: Passage, n: number, labels: Labels): string {
   const { policy, clause } = passage;
   const number = policy.docNumber ? `（${policy.docNumber}）` : '';
-  const badge = passage.status === 'in-force' ? '' : `（${labels.statusBadge(passage.status)}）`;
+  // The heading carries only the citation: the status is the block's last line, and pages show it as a badge.
   const gap = labels === labelsFor('en') ? ' ' : '';
-  return `**${policy.region} ·《${policy.title}》${number}${gap}${displayLabel(clause.label)}**${badge} [${n}]`;
+  return `**${policy.region} ·《${policy.title}》${number}${gap}${displayLabel(clause.label)}** [${n}]`;
 }
 
 function blockLines(block: Block, labels: Labels, asOf: IsoDate): string[] {

@@ -3,8 +3,9 @@
  * and normalised elsewhere; here they are shown exactly as the policy writes them.)
  */
 
-const AMOUNT_CORE =
-  /\d+(?:\.\d+)?\s*(?:万元|亿元|億元|萬元|千元|万|亿|億|萬|元|%|％)(?:\s*[～~—-]\s*\d+(?:\.\d+)?\s*(?:万元|亿元|億元|萬元|万|亿|元|%|％))?/g;
+const NUMBER = '[\\d０-９]+(?:[.．][\\d０-９]+)?';
+const UNIT = '(?:万元|亿元|億元|萬元|千元|万|亿|億|萬|元|%|％)';
+const AMOUNT_CORE = new RegExp(`${NUMBER}\\s*${UNIT}(?:\\s*[～~—-]\\s*${NUMBER}\\s*${UNIT})?`, 'g');
 
 /** （责任部门：区经委） or 【責任部門:區數據局、相關街鎮(經開區);時間:…】: names, brackets inside included. */
 export const RESPONSIBLE = /[（(【]\s*(责任部门|責任部門|责任单位|責任單位|牵头单位|牽頭單位)\s*[:：]((?:[^（()）【】;；]|[（(][^（()）]*[）)])+)[^】）)]*[）)】]?/;

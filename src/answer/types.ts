@@ -1,44 +1,26 @@
-import type { IsoDate, ValidityStatus } from '../corpus/types.js';
+import type { ValidityStatus } from '../corpus/types.js';
+import type { AnswerObject as WireAnswer, Citation as WireCitation, ErrorCode } from '../protocol.js';
 
-/** One cited clause, as the JSON answer object of the guide defines it. */
-export interface Citation {
-  n: number;
-  policyId: string;
-  title: string;
-  docNumber: string | null;
-  issuer: string | null;
-  region: string;
-  clause: string;
-  text: string;
-  validFrom: IsoDate | null;
-  validTo: IsoDate | null;
-  status: ValidityStatus;
-}
+export type { AnswerMode, ErrorCode } from '../protocol.js';
 
-export type AnswerMode = 'extractive' | 'llm';
+/** A citation as the server makes it: the wire citation, with the statuses the corpus knows of. */
+export type Citation = Omit<WireCitation, 'status'> & { status: ValidityStatus };
 
-/** The answer object: CLI --json output, POST /api/ask body, the websocket `done` frame's payload. */
-export interface AnswerObject {
-  question: string;
-  answer: string;
-  mode: AnswerMode;
-  noAnswer: boolean;
-  citations: Citation[];
-}
+/** The answer object as it goes on the wire, with its answerId. */
+export type NamedAnswer = Omit<WireAnswer, 'citations'> & { citations: Citation[] };
 
-export type ErrorCode =
-  | 'bad-request'
-  | 'bad-question'
-  | 'question-too-long'
-  | 'bad-region'
-  | 'bad-date'
-  | 'rate-limited'
-  | 'llm-failed'
-  | 'cancelled'
-  | 'internal';
+/**
+ * The answer object as a composer (extractive or model) writes it: everything but its answerId,
+ * which answer() gives it once, so that every transport hands out the same name for one answer.
+ */
+export type AnswerObject = Omit<NamedAnswer, 'answerId'>;
 
+/** What a composer yields. */
 export type AnswerEvent =
   | { type: 'sources'; citations: Citation[] }
   | { type: 'delta'; text: string }
   | { type: 'done'; answer: AnswerObject }
   | { type: 'error'; code: ErrorCode; message: string };
+
+/** What answer() yields: the same stream, with the finished answer named. */
+export type NamedAnswerEvent = Exclude<AnswerEvent, { type: 'done' }> | { type: 'done'; answer: NamedAnswer };

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
-import { answer, answerExtractive } from '../answer/answer.js';
-import { checkRequest } from '../answer/request.js';
+import { answer } from '../answer/answer.js';
+import { checkRequest, type AnswerRequest } from '../answer/request.js';
+import type { NamedAnswer } from '../answer/types.js';
 import { createEngine, type Engine } from '../engine.js';
 import { formatSources } from './format.js';
 
@@ -25,7 +26,7 @@ export async function askCommand(options: AskOptions): Promise<number> {
     return 2;
   }
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(answerExtractive(check.request, engine), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await answerObject(check.request, engine), null, 2)}\n`);
     return 0;
   }
   for await (const event of answer(check.request, { engine })) {
@@ -37,6 +38,15 @@ export async function askCommand(options: AskOptions): Promise<number> {
     }
   }
   return 0;
+}
+
+/** The finished answer object, named like every transport's, from the one answering pipeline. */
+async function answerObject(request: AnswerRequest, engine: Engine): Promise<NamedAnswer> {
+  for await (const event of answer(request, { engine })) {
+    if (event.type === 'done') return event.answer;
+    if (event.type === 'error') throw new Error(event.message);
+  }
+  throw new Error('the answer ended without a result');
 }
 
 /** JSON Lines: one question per input line (plain text, or {"question": …, "region"?, "asOf"?}). */
@@ -54,7 +64,7 @@ async function askBatch(options: AskOptions): Promise<number> {
       process.stdout.write(`${JSON.stringify({ question, error: { code: check.code, message: check.message } })}\n`);
       continue;
     }
-    process.stdout.write(`${JSON.stringify(answerExtractive(check.request, engine))}\n`);
+    process.stdout.write(`${JSON.stringify(await answerObject(check.request, engine))}\n`);
   }
   return failures === 0 ? 0 : 1;
 }

@@ -5,7 +5,7 @@ import type { Concept, Part, QueryAnalysis } from './analysis.js';
 import { ConceptReader, type ConceptLexicon } from './concepts.js';
 import { translateEnglish } from './english.js';
 import { inheritFromPrevious } from './follow-up.js';
-import { ASPECT_WORDS, countUnitOf, readIntents } from './intents.js';
+import { ASPECT_WORDS, asksForFigure, countUnitOf, readIntents } from './intents.js';
 import { hasSpecific, keyConceptIndex } from './key-concept.js';
 import { PolicyNames, type PolicyName } from './policy-names.js';
 import type { RegionNames } from './regions.js';
@@ -112,6 +112,7 @@ export class QueryAnalyser {
       phrases: phrasesOf(concepts, text),
       parts: partsOf(concepts, text),
       countUnit: countUnitOf(cueText),
+      asksFigure: asksForFigure(cueText, countUnitOf(cueText)),
       unmatched: read.unmatched,
       inherited: null,
     };

@@ -31,8 +31,10 @@ export interface Concept {
   status: ConceptStatus;
   /** How much the concept says about which clause answers: corpus IDF × general-language informativeness. */
   weight: number;
-  /** Used by many clauses (补贴, 企业): it says little about which clause answers. */
+  /** Used by many clauses (补贴, 企业), or not a content word: it says little about which clause answers. */
   generic: boolean;
+  /** A content word of general Chinese: not an everyday word (方面, 公司), a number, or a qualifier (一年). */
+  content: boolean;
 }
 
 export interface QueryAnalysis {
@@ -57,6 +59,8 @@ export interface QueryAnalysis {
   parts: Part[];
   /** The unit a "how many" question counts in (多少家 → 家), or null. */
   countUnit: string | null;
+  /** The question asks for a figure of money or a share (多少钱, 补多少, 比例, how much): a clause must state one. */
+  asksFigure: boolean;
   /** Content words neither the corpus nor its equivalences know (场子, 区块链). */
   unmatched: string[];
   /** Whether the question was read with the turn before it: its topic, its place, or neither. */

@@ -64,14 +64,28 @@ export class ConceptReader {
       text = text.split(key).join(' ');
     }
 
+    let previous: { word: string; concept: Concept } | null = null;
     for (const word of this.words(text)) {
+      const prior = previous;
+      previous = null;
       if (this.lexicon.stopwords.has(word)) continue;
       if (/^\d/.test(word) && !MEANINGFUL_NUMBER.test(word)) continue;
       if (length(word) < 2 && !this.lexicon.synonyms.has(word)) continue;
-      const concept = this.concept(word, this.variantsOf(word));
+      let concept = this.concept(word, this.variantsOf(word));
+      previous = { word, concept };
       if (concept.status === 'unknown') {
         if (this.isTopical(word)) unmatched.push(word);
         continue;
+      }
+      // A noun the corpus does not know, right before a specific concept, narrows it into something
+      // else (火星 + 基地): the corpus has no 火星基地, and a clause on 实训基地 must not answer for it.
+      // Before a generic word it only says which kind (服装 + 企业) and the question stays answerable.
+      if (prior && prior.concept.status === 'unknown' && this.general.isNoun(prior.word) && this.isTopical(prior.word) && !concept.generic && concept.status === 'known') {
+        const compound = `${prior.word}${word}`;
+        if (!this.corpus.has(compound)) {
+          concept = this.concept(compound, [{ term: compound, kind: 'word' }, { term: prior.word, kind: 'piece' }, { term: word, kind: 'piece' }]);
+          unmatched.splice(unmatched.indexOf(prior.word), 1);
+        }
       }
       add(concept);
     }

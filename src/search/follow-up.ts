@@ -35,6 +35,7 @@ export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnaly
       phrases: previous.phrases,
       parts: previous.parts,
       countUnit: current.countUnit ?? previous.countUnit,
+      asksFigure: current.asksFigure || previous.asksFigure,
       unmatched: previous.unmatched,
       inherited: 'topic',
     };

@@ -29,9 +29,9 @@ export interface IndexedClause {
 }
 
 /** An amount of money or a share: what "how much" questions want. */
-const AMOUNT = /\d+(\.\d+)?\s*(万|亿|億|元|%|％)/;
+const AMOUNT = /[\d０-９]+([.．][\d０-９]+)?\s*(万|萬|亿|億|千元|元|%|％)/;
 /** Counts (20家, 15个) and table rows counting in a unit (…数量(家) | 275): for "how many" questions. */
-const COUNT = /(?:\d+\s*|[(（])(家|个|個|项|項|台|人|次|件|所)/g;
+const COUNT = /(?:[\d０-９]+\s*|[(（])(家|个|個|项|項|台|人|次|件|所)/g;
 const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
 
 /** A term in more than this share of clauses (and more than the floor) is not used to find candidates. */

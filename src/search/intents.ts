@@ -42,6 +42,14 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
   comparison: new Set(['各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
 };
 
+/** Asking for a figure of money or a share, not whether there is support at all. */
+const FIGURE = /多少|几万|几千|金额|额度|上限|最高|最多|封顶|比例|how much|what share|percentage|maximum|\bcap\b|\bamount/;
+
+/** Whether a question asks for an amount or share (and not for a count: 多少家). */
+export function asksForFigure(text: string, countUnit: string | null): boolean {
+  return countUnit === null && FIGURE.test(text);
+}
+
 /** The unit a "how many" question counts in (多少家 → 家). */
 export function countUnitOf(text: string): string | null {
   return /(?:多少|几)(家|个|项|台|人|次|件|所)/.exec(text)?.[1] ?? null;

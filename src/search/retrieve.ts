@@ -104,8 +104,8 @@ export class Retriever {
       return { ...base, catalogue: analysis.intents.has('catalogue'), passages, noAnswer: passages.length === 0, missing: missingPlaces };
     }
     // Only everyday words that the corpus knows, and the thing asked about unknown to it: no basis.
-    const specific = analysis.concepts.some((c) => !c.generic && c.weight > 0);
-    if (!specific && analysis.unmatched.length > 0 && analysis.policyIds.length === 0) {
+    const topical = analysis.concepts.some((c) => c.content && c.weight > 0);
+    if (!topical && analysis.unmatched.length > 0 && analysis.policyIds.length === 0) {
       return { ...base, passages: this.related(analysis, asked, options.asOf), noAnswer: true, missing: missingPlaces };
     }
 

@@ -168,7 +168,7 @@ export class ClauseScorer {
       score: score * coverage * this.boost(analysis, entry),
       coverage,
       covered,
-      answersPart: answeredParts(analysis, covered),
+      answersPart: answeredParts(analysis, covered, entry.statesAmount),
     };
   }
 
@@ -191,7 +191,7 @@ export class ClauseScorer {
         s.score = s.coverage > 0 ? (s.score * coverage) / s.coverage : s.score;
         s.coverage = coverage;
       });
-      s.answersPart = answeredParts(analysis, s.covered);
+      s.answersPart = answeredParts(analysis, s.covered, this.index.clauses[s.position]?.statesAmount ?? false);
       for (const phrase of analysis.phrases) if (text.includes(phrase)) s.score *= PHRASE_BOOST;
     }
   }
@@ -205,8 +205,14 @@ export class ClauseScorer {
   }
 }
 
-/** Which sub-questions a clause answers, from the weight it covers of each concept. */
-export function answeredParts(analysis: QueryAnalysis, covered: number[]): boolean[] {
+/**
+ * Which sub-questions a clause answers, from the weight it covers of each concept. Asked how much, a
+ * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
+ * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
+ */
+export function answeredParts(analysis: QueryAnalysis, covered: number[], statesAmount: boolean): boolean[] {
+  // (Whether the amount is granted, not a target, is checked on the answering clauses: grantsFigure.)
+  if (analysis.asksFigure && analysis.parts.length === 1 && !statesAmount) return analysis.parts.map(() => false);
   return analysis.parts.map((part) => {
     const weight = part.concepts.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0);
     const got = part.concepts.reduce((sum, i) => sum + (covered[i] ?? 0), 0);
@@ -250,4 +256,18 @@ export function nearPhrase(text: string, pieces: string[]): boolean {
     from = text.indexOf(pieces[0] ?? '', from + 1);
   }
   return false;
+}
+
+const SENTENCE = /[。；;！!？?\n]/;
+const FIGURE_IN_TEXT = /[\d０-９]+([.．][\d０-９]+)?\s*(万|萬|亿|億|千元|元|%|％)/;
+/** Words that grant: a figure beside one of them is support given, not a target reached. */
+const GRANT = /给予|補貼|补贴|奖励|獎勵|资助|資助|补助|補助|支持|贴息|貼息|奖补|獎補|扶持|补足|返还|減免|减免/;
+
+/**
+ * Asked how much, whether a clause grants an amount: a sentence that states a figure beside a word
+ * of granting (给予…20万元, 支持比例不超过30%). A target (比例达到90%) or a count is not a grant.
+ */
+export function grantsFigure(text: string, analysis: QueryAnalysis): boolean {
+  if (!analysis.asksFigure || analysis.parts.length !== 1) return true;
+  return text.split(SENTENCE).some((s) => FIGURE_IN_TEXT.test(s) && GRANT.test(s));
 }

@@ -2,7 +2,7 @@ import type { IsoDate } from '../corpus/types.js';
 import type { QueryAnalysis } from './analysis.js';
 import type { SearchIndex } from './index.js';
 import { currencyRank, passageAt, type Passage, type PolicyAspects } from './passages.js';
-import { answers, MIN_COVERAGE, type ScoredClause } from './score.js';
+import { answers, grantsFigure, type ScoredClause } from './score.js';
 
 /**
  * Chooses what to cite from the answering clauses of one group (a region asked about, or the whole
@@ -34,6 +34,8 @@ export class AnswerSelector {
   ) {}
 
   select(analysis: QueryAnalysis, scored: ScoredClause[], asOf: IsoDate): GroupSelection {
+    // Asked how much, a clause answers only when it grants an amount.
+    for (const s of scored) if (answers(s) && !grantsFigure(this.index.matchText(s.position), analysis)) s.answersPart = s.answersPart.map(() => false);
     const answering = scored.filter(answers);
     const best = answering[0]?.score ?? 0;
     const byPolicy = new Map<string, ScoredClause[]>();

@@ -41,12 +41,12 @@ export function weighConcept(text: string, variants: Variant[], { corpus, genera
     // The most specific wording decides: a word the corpus uses rarely says the most.
     const idf = Math.max(...whole.map((v) => corpus.idf(v.term)));
     const share = Math.min(...whole.map((v) => corpus.share(v.term)));
-    return { text, variants, status: 'known', weight: idf * informativeness, generic: everyday || share > GENERIC_SHARE };
+    return { text, variants, status: 'known', weight: idf * informativeness, generic: everyday || share > GENERIC_SHARE, content: !everyday };
   }
-  if (terms.has(text) || (pieces.length >= 2 && pieces.every((v) => corpus.has(v.term)))) {
-    return { text, variants, status: 'absent', weight: corpus.maxIdf * informativeness, generic: everyday };
+  if (terms.has(text) || (pieces.length >= 2 && pieces.some((v) => corpus.has(v.term)) && (pieces.every((v) => corpus.has(v.term)) || general.isNoun(pieces[0]?.term ?? '')))) {
+    return { text, variants, status: 'absent', weight: corpus.maxIdf * informativeness, generic: everyday, content: !everyday };
   }
-  return { text, variants, status: 'unknown', weight: 0, generic: false };
+  return { text, variants, status: 'unknown', weight: 0, generic: false, content: !everyday };
 }
 
 /** The same concept weighed against other statistics; what it is (known, absent, unknown) stays. */

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { answer } from '../answer/answer.js';
 import type { LlmAnswerer } from '../answer/llm-answer.js';
+import { checkHistory } from '../answer/history.js';
 import { checkRequest } from '../answer/request.js';
-import type { AnswerObject, ErrorCode } from '../answer/types.js';
+import type { ErrorCode, NamedAnswer } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { todayInChina, validityStatus } from '../corpus/dates.js';
 import type { Engine } from '../engine.js';
+import type { Store } from '../store/index.js';
+import { recorded } from '../store/record.js';
 import type { QuestionLimiter } from './rate-limit.js';
 import type { SessionRegistry } from './ws-route.js';
 
@@ -15,6 +18,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   'question-too-long': 400,
   'bad-region': 400,
   'bad-date': 400,
+  'bad-history': 400,
   'rate-limited': 429,
   'llm-failed': 502,
   cancelled: 499,
@@ -29,18 +33,20 @@ const askBody = {
     question: { type: 'string' },
     region: { type: ['string', 'null'] },
     asOf: { type: ['string', 'null'] },
+    // Checked item by item by checkHistory, like the websocket's.
+    history: { type: ['array', 'null'] },
   },
 } as const;
 
 /** POST /api/ask, GET /api/policies, GET /api/health. */
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry },
+  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry; store: Store | null },
 ): void {
   const { engine, llm } = deps;
   const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
 
-  app.post<{ Body: { question: string; region?: string | null; asOf?: string | null } }>(
+  app.post<{ Body: { question: string; region?: string | null; asOf?: string | null; history?: unknown } }>(
     '/api/ask',
     { schema: { body: askBody }, config: rateLimit, attachValidation: true },
     async (request, reply) => {
@@ -49,6 +55,8 @@ export function registerApiRoutes(
       }
       const check = checkRequest(request.body, engine.retriever);
       if (!check.ok) return reply.status(STATUS_OF[check.code]).send({ error: { code: check.code, message: check.message } });
+      const history = checkHistory(request.body.history);
+      if (!history.ok) return reply.status(400).send({ error: { code: 'bad-history', message: history.message } });
       if (!(await deps.ipQuestions.take(request.ip))) {
         return reply.status(429).send({ error: { code: 'rate-limited', message: 'too many questions; please wait a moment' } });
       }
@@ -57,8 +65,9 @@ export function registerApiRoutes(
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
       });
-      let result: AnswerObject | null = null;
-      for await (const event of answer(check.request, { engine, llm, signal: controller.signal, log: request.log })) {
+      let result: NamedAnswer | null = null;
+      const events = answer(check.request, { engine, llm, signal: controller.signal, log: request.log, history: history.history ?? [] });
+      for await (const event of recorded(events, { store: deps.store, request: check.request, transport: 'http', log: request.log })) {
         if (event.type === 'done') result = event.answer;
         if (event.type === 'error') {
           return reply.status(STATUS_OF[event.code]).send({ error: { code: event.code, message: event.message } });

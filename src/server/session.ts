@@ -1,11 +1,15 @@
 import type { WebSocket, RawData } from 'ws';
 import { answer, type AnswerDependencies } from '../answer/answer.js';
 import type { LlmAnswerer, WarningLog } from '../answer/llm-answer.js';
+import { checkHistory } from '../answer/history.js';
 import { checkRequest, type AnswerRequest } from '../answer/request.js';
-import type { AnswerEvent, ErrorCode } from '../answer/types.js';
+import type { ErrorCode, NamedAnswerEvent } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
+import type { ServerFrame } from '../protocol.js';
+import { recorded } from '../store/record.js';
+import type { Store } from '../store/index.js';
 import type { QuestionLimiter, RateLimiter } from './rate-limit.js';
 
 /**
@@ -23,6 +27,8 @@ export interface SessionLog extends WarningLog {
 export interface SessionDeps {
   engine: Engine;
   llm: LlmAnswerer | null;
+  /** Where answered questions are logged; null logs nothing. */
+  store: Store | null;
   limits: Config['limits'];
   /** Questions per minute for the client's address, shared by all its connections and HTTP. */
   ipLimiter: QuestionLimiter;
@@ -122,6 +128,11 @@ export class ChatSession {
       this.sendError(id, check.code, check.message);
       return;
     }
+    const history = checkHistory(frame.history);
+    if (!history.ok) {
+      this.sendError(id, 'bad-history', history.message);
+      return;
+    }
     if (this.running.size >= this.deps.limits.concurrentQuestionsPerConnection) {
       this.sendError(id, 'rate-limited', 'too many questions at once on this connection; wait for an answer or cancel one');
       return;
@@ -141,23 +152,24 @@ export class ChatSession {
         this.running.delete(id);
         this.sendError(id, 'rate-limited', 'too many questions from this address; please wait a moment');
       } else {
-        this.start(id, check.request, controller);
+        this.start(id, check.request, history.history ?? [...this.history], controller);
       }
     });
   }
 
-  private start(id: string, request: AnswerRequest, controller: AbortController): void {
+  private start(id: string, request: AnswerRequest, history: Turn[], controller: AbortController): void {
     const deps: AnswerDependencies = {
       engine: this.deps.engine,
       llm: this.deps.llm,
       signal: controller.signal,
-      history: [...this.history],
+      history,
       log: this.deps.log,
     };
-    void this.stream(id, answer(request, deps), controller);
+    const events = recorded(answer(request, deps), { store: this.deps.store, request, transport: 'websocket', log: this.deps.log });
+    void this.stream(id, events, controller);
   }
 
-  private async stream(id: string, events: AsyncGenerator<AnswerEvent>, controller: AbortController): Promise<void> {
+  private async stream(id: string, events: AsyncGenerator<NamedAnswerEvent>, controller: AbortController): Promise<void> {
     // A model's text arrives a token at a time; after the first, pieces are gathered for a few
     // milliseconds so that 200 streams do not cost a system call per token each.
     const coalesce = this.deps.llm !== null;
@@ -192,7 +204,7 @@ export class ChatSession {
           this.send({ type: 'error', id, code: event.code, message: event.message });
         } else {
           if (event.type === 'delta') sentFirst = true;
-          this.send({ ...event, id });
+          this.send(event.type === 'delta' ? { type: 'delta', id, text: event.text } : { type: 'sources', id, citations: event.citations });
         }
       }
     } catch (error) {
@@ -223,7 +235,7 @@ export class ChatSession {
     this.send(id === undefined ? { type: 'error', code, message } : { type: 'error', id, code, message });
   }
 
-  private send(frame: Record<string, unknown>): void {
+  private send(frame: ServerFrame): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
     this.socket.send(JSON.stringify(frame));
   }

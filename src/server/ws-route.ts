@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LlmAnswerer } from '../answer/llm-answer.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
+import type { Store } from '../store/index.js';
 import { ConnectionCounter, RateLimiter, type QuestionLimiter } from './rate-limit.js';
 import { ChatSession } from './session.js';
 
@@ -24,6 +25,7 @@ export function registerWebsocketRoute(
     engine: Engine;
     llm: LlmAnswerer | null;
     config: Config;
+    store: Store | null;
     ipQuestions: QuestionLimiter;
     sessions: SessionRegistry;
     connections: ConnectionCounter;
@@ -52,6 +54,7 @@ export function registerWebsocketRoute(
       const session = new ChatSession(socket, request.ip, {
         engine: deps.engine,
         llm: deps.llm,
+        store: deps.store,
         limits: config.limits,
         ipLimiter: deps.ipQuestions,
         connectionLimiter: connectionQuestions,

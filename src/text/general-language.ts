@@ -29,7 +29,17 @@ export interface GeneralLanguage {
   isFunctionWord(word: string): boolean;
   /** Whether the dictionary tags the word as an abbreviation (技改, 科技局): its long form may be written out. */
   isAbbreviation(word: string): boolean;
+  /** Whether the dictionary has the word as an established common noun (火星, 服装, 芯片), which can narrow another. */
+  isNoun(word: string): boolean;
 }
+
+/** Tags of common nouns and verbal nouns (names of people and places are read elsewhere). */
+const NOUN_TAGS = new Set(['n', 'nz', 'ng', 'vn']);
+/**
+ * A noun the dictionary's corpus met fewer times than this (上点, 小厂: 3) is an artefact of
+ * segmentation rather than an established word.
+ */
+export const ESTABLISHED_NOUN_FREQUENCY = 50;
 
 /** The jieba tag of abbreviations (简称). */
 const ABBREVIATION_TAG = 'j';
@@ -52,6 +62,7 @@ export function parseGeneralDictionary(text: string): GeneralLanguage {
   const known = new Set<string>();
   const functionWords = new Set<string>();
   const abbreviations = new Set<string>();
+  const nouns = new Set<string>();
   let total = 0;
   const lines = text.split('\n');
   const parsed: [string, number][] = [];
@@ -66,6 +77,7 @@ export function parseGeneralDictionary(text: string): GeneralLanguage {
     const tag = second > 0 ? line.slice(second + 1).trim() : '';
     if (FUNCTION_TAGS.has(tag)) functionWords.add(line.slice(0, first));
     if (tag === ABBREVIATION_TAG) abbreviations.add(line.slice(0, first));
+    if (NOUN_TAGS.has(tag) && frequency >= ESTABLISHED_NOUN_FREQUENCY) nouns.add(line.slice(0, first));
   }
   const dampedBelow = total / Math.exp(CONTENT_INFORMATION);
   for (const [word, frequency] of parsed) {
@@ -77,6 +89,7 @@ export function parseGeneralDictionary(text: string): GeneralLanguage {
     knows: (word) => known.has(word),
     isFunctionWord: (word) => functionWords.has(word),
     isAbbreviation: (word) => abbreviations.has(word),
+    isNoun: (word) => nouns.has(word),
   };
 }
 

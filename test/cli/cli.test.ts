@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { AnswerObject } from '../../src/answer/types.js';
+import type { AnswerObject } from '../../src/protocol.js';
 
 const BIN = new URL('../../bin/policy-qa.js', import.meta.url).pathname;
 const run = (args: string[], input?: string) => {
@@ -21,7 +21,8 @@ describe('policy-qa ask', () => {
     const { code, stdout } = run(['ask', '嘉定区工业互联网人才实训基地能拿到多少资金补助？', '--json', '--as-of', '2026-11-21']);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout) as AnswerObject;
-    expect(Object.keys(answer).sort()).toEqual(['answer', 'citations', 'mode', 'noAnswer', 'question']);
+    expect(Object.keys(answer).sort()).toEqual(['answer', 'answerId', 'citations', 'mode', 'noAnswer', 'question']);
+    expect(answer.answerId).toMatch(/^[0-9a-f-]{36}$/);
     expect(answer.mode).toBe('extractive');
     expect(answer.citations[0]).toMatchObject({ n: 1, policyId: 'jiading-2021', clause: '10', status: 'expired', validTo: '2025-12-31' });
     expect(answer.answer).toContain('100万元');
@@ -38,6 +39,7 @@ describe('policy-qa ask', () => {
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as AnswerObject);
     expect(lines.map((l) => l.question)).toEqual(['松江技改补贴', '太仓上云补贴', '高新技术企业有什么奖励']);
     expect(lines.map((l) => l.noAnswer)).toEqual([false, false, true]);
+    expect(new Set(lines.map((l) => l.answerId)).size).toBe(3);
   });
 
   it('reports a bad line in a batch and exits 1, still answering the others', () => {

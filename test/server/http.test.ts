@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerObject } from '../../src/answer/types.js';
+import type { AnswerObject } from '../../src/protocol.js';
 import { startTestServer, type TestServer } from '../support/app.js';
 
 let server: TestServer;
@@ -17,6 +17,7 @@ describe('POST /api/ask', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json<AnswerObject>();
     expect(body.mode).toBe('extractive');
+    expect(body.answerId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.citations.map((c) => c.policyId)).toEqual(['songjiang-2023', 'minhang-2021', 'jiading-2021', 'taicang-2021']);
     expect(body.citations[1]).toMatchObject({ clause: '第四条', status: 'expired', validTo: '2026-08-17' });
   });

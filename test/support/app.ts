@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import WebSocket from 'ws';
 import { buildApp } from '../../src/app.js';
@@ -19,7 +22,9 @@ export interface TestServer {
 export async function startTestServer(
   options: { env?: Record<string, string>; llm?: LlmAnswerer | null; listen?: boolean; port?: number } = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ LOG_LEVEL: 'info', ...options.env });
+  // Each server keeps its feedback and question log in a folder of its own unless a test names one.
+  const ownDataDir = options.env?.DATA_DIR || options.env?.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'policy-qa-data-'));
+  const config = loadConfig({ LOG_LEVEL: 'info', ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...options.env });
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -31,7 +36,11 @@ export async function startTestServer(
   let url = 'http://127.0.0.1';
   if (options.listen !== false) url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   else await app.ready();
-  return { app, url, wsUrl: `${url.replace(/^http/, 'ws')}/ws`, config, logs, close: () => app.close() };
+  const close = async (): Promise<void> => {
+    await app.close();
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  };
+  return { app, url, wsUrl: `${url.replace(/^http/, 'ws')}/ws`, config, logs, close };
 }
 
 export interface Frame {

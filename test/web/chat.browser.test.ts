@@ -52,10 +52,12 @@ describe.skipIf(!browserAvailable)('chat window in Chromium', () => {
     await ask(page, '我能拿多少两化融合奖励');
     const answer = page.locator('.answer').last();
     expect(deltas()).toBeGreaterThan(10);
-    // One chip per cited clause in its block heading, and one more for each policy in force in the
-    // bottom line: grouped per clause, never one per sentence.
-    await expect.poll(() => answer.locator('.cite').count()).toBeGreaterThanOrEqual(4);
-    expect(await answer.locator('.cite').count()).toBeLessThanOrEqual(8);
+    // One chip per clause in each policy block, not one per quoted sentence: 4 blocks, chips 1..4, each once.
+    await expect.poll(() => answer.locator('.policy-block').count()).toBe(4);
+    expect(await answer.locator('.policy-block').evaluateAll((blocks) => blocks.map((b) => [...b.querySelectorAll('.cite')].map((c) => c.textContent).join(',')))).toEqual(['1', '2', '3', '4']);
+    // The three expired policies are folded under one heading; opened, they show their validity.
+    expect(await answer.locator('.expired-fold .policy-block').count()).toBe(3);
+    await answer.locator('.expired-fold summary').click();
     const text = await answer.locator('.answer-body').innerText();
     expect(text).toContain('一次性最高不超过20万元奖励');
     expect(text).toContain('已于2026年8月17日失效');
@@ -82,6 +84,11 @@ describe.skipIf(!browserAvailable)('chat window in Chromium', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('.cite').first().click();
+    // On a phone the source is a sheet from the bottom, leaving the top of the answer in view.
+    const sheet = await page.locator('#source-panel').boundingBox();
+    expect(sheet).toMatchObject({ x: 0, width: 390 });
+    expect((sheet?.y ?? 0) + (sheet?.height ?? 0)).toBe(900);
+    expect(sheet?.y).toBeGreaterThan(150);
     await page.screenshot({ path: `${ARTIFACTS}chat-phone.png` });
     await page.close();
   });

@@ -56,6 +56,12 @@ describe.skipIf(!browserAvailable)('embeddable widget on another site', () => {
     expect(narrow?.width).toBe(380);
     expect(narrow?.height).toBeGreaterThan(400);
     expect(await frame(page).locator('#region').inputValue()).toBe('松江区');
+    // Scoped to its region: the only region offered, and suggestions that name no other place.
+    expect(await frame(page).locator('#region option').allInnerTexts()).toEqual(['松江区']);
+    const suggestions = await frame(page).locator('.example').allInnerTexts();
+    expect(suggestions.length).toBeGreaterThanOrEqual(4);
+    for (const other of ['太仓', '闵行', '嘉定']) expect(suggestions.join(' ')).not.toContain(other);
+    expect(suggestions).toContain('《松江区制造业数字化转型发展若干政策》有哪些支持？');
 
     await frame(page).locator('#question').fill('我能拿多少两化融合奖励');
     await frame(page).locator('#send').click();
@@ -63,11 +69,20 @@ describe.skipIf(!browserAvailable)('embeddable widget on another site', () => {
     expect(deltas()).toBeGreaterThan(5);
     const answer = await frame(page).locator('.answer-body').innerText();
     expect(answer).toContain('一次性最高不超过20万元奖励');
-    // The bottom line and the block heading each cite the clause once.
-    expect(await frame(page).locator('.answer .cite').count()).toBeGreaterThanOrEqual(2);
+    // Scoped to 松江区: its one policy, its clause chip shown once.
+    // Its one policy: cited once in the bottom line and once on its block, never once per sentence.
+    expect(await frame(page).locator('.answer .lead .cite').allInnerTexts()).toEqual(['1']);
+    expect(await frame(page).locator('.answer .policy-block .cite').allInnerTexts()).toEqual(['1']);
 
     await frame(page).locator('.answer .cite').first().click();
     await expect.poll(async () => (await panel(page).boundingBox())?.width).toBeGreaterThan(700);
+    // One close control on screen: the widget's; the source inside it is put away with its own words.
+    const closers = [
+      ...(await page.locator('[data-policy-qa] >> button:visible').allInnerTexts()),
+      ...(await frame(page).locator('button:visible').allInnerTexts()),
+    ].filter((text) => text.trim() === '关闭');
+    expect(closers).toHaveLength(1);
+    expect(await frame(page).locator('#source-close').innerText()).toBe('收起来源');
     expect(await frame(page).locator('#source-text').innerText()).toMatch(/^5\.支持企业开展数字化认证/);
     expect(await frame(page).locator('#source-status').innerText()).toMatch(/^有效/);
     await page.screenshot({ path: `${ARTIFACTS}widget-hostile-host.png` });
@@ -118,8 +133,16 @@ describe.skipIf(!browserAvailable)('embeddable widget on another site', () => {
 
   it('cannot be framed, nor open the websocket, from a site not on the list', async () => {
     const { page } = await visit(stranger, '?open=true');
-    await page.waitForTimeout(1500);
-    expect(await frame(page).locator('#question').count()).toBe(0);
+    // The widget asks first and says the site is not authorised, instead of drawing a refused frame.
+    await page.locator('[data-policy-qa] >> .refusal').waitFor();
+    expect(await page.locator('[data-policy-qa] >> .refusal').innerText()).toBe('此网站未获授权使用政策问答');
+    expect(await launcher(page).getAttribute('aria-label')).toBe('此网站未获授权使用政策问答');
+    expect(await page.locator('[data-policy-qa] >> iframe').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}widget-refused.png` });
+    // A frame made by hand is refused by the server all the same.
+    await page.evaluate(`(() => { const f = document.createElement('iframe'); f.src = ${JSON.stringify(`${chat.url}/embed`)}; document.body.append(f); })()`);
+    await page.waitForTimeout(1000);
+    expect(await page.frameLocator('body > iframe').locator('#question').count()).toBe(0);
     const outcome = await page.evaluate(
       `new Promise((resolve) => { const ws = new WebSocket(${JSON.stringify(chat.wsUrl)}); ws.onopen = () => resolve('open'); ws.onerror = () => resolve('refused'); })`,
     );

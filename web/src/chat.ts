@@ -1,189 +1,50 @@
+import type { AnswerObject, AskFrame, Citation, ServerFrame } from '../../src/protocol.js';
+import { AnswerView, type AnswerHost } from './answer-view.js';
+import { QuestionCounter } from './composer.js';
 import { ChatConnection, type ConnectionState } from './connection.js';
-import { EXAMPLES, texts, type Language, type Texts } from './i18n.js';
-import { renderMarkdown } from './markdown.js';
-import type { AnswerObject, Citation, ServerFrame } from './types.js';
+import { Conversations, type Conversation } from './conversations.js';
+import { byId } from './dom.js';
+import { sendFeedback } from './feedback.js';
+import { ConversationList } from './conversation-list.js';
+import { errorText, texts } from './i18n.js';
+import { pageOptions, tellWidget } from './page-options.js';
+import { setUpRegions } from './region-picker.js';
+import { SourcePanel } from './source-panel.js';
 
 /**
  * The chat window: ask, watch the cited answer stream in, open a citation to read its clause. The
  * same page runs full-size at / and compact inside the embeddable widget at /embed.
  */
 
-interface PageOptions {
-  language: Language;
-  region: string;
-  title: string | null;
-  accent: string | null;
-  /** Inside the widget's iframe on another site. */
-  embedded: boolean;
-}
-
-const COLOUR = /^(#[0-9a-f]{3,8}|[a-z]{3,20}|rgba?\([\d\s.,%]+\))$/i;
-
-function pageOptions(): PageOptions {
-  const params = new URLSearchParams(location.search);
-  const lang = params.get('lang') ?? document.documentElement.lang;
-  const accent = params.get('accent');
-  return {
-    language: lang.startsWith('en') ? 'en' : 'zh',
-    region: params.get('region') ?? '',
-    title: params.get('title'),
-    accent: accent && COLOUR.test(accent) ? accent : null,
-    embedded: location.pathname === '/embed' && window.parent !== window,
-  };
-}
-
-/** Tells the widget around the frame to close or to widen; it checks where the message comes from. */
-function tellWidget(message: { type: 'policy-qa:close' } | { type: 'policy-qa:wide'; wide: boolean }): void {
-  if (window.parent !== window) window.parent.postMessage(message, '*');
-}
-
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`page is missing #${id}`);
-  return element as T;
-}
-
-function formatDate(date: string | null, language: Language): string {
-  if (!date) return '?';
-  if (language === 'en') return date;
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-function statusLabel(c: Citation, t: Texts, language: Language): string {
-  switch (c.status) {
-    case 'in-force':
-      return `${t.inForce}${c.validTo ? (language === 'en' ? ` until ${c.validTo}` : `（至${formatDate(c.validTo, language)}）`) : ''}`;
-    case 'expired':
-      return `${t.expired}${c.validTo ? (language === 'en' ? ` ${c.validTo}` : `（${formatDate(c.validTo, language)}）`) : ''}`;
-    case 'not-yet-in-force':
-      return `${t.notYet}${c.validFrom ? ` (${formatDate(c.validFrom, language)})` : ''}`;
-    default:
-      return t.unknown;
-  }
-}
-
-function clauseLabel(label: string): string {
-  if (/^\d+$/.test(label)) return `第${label}条`;
-  if (/^[一二三四五六七八九十百]+$/.test(label)) return `${label}、`;
-  return label;
-}
-
-class AnswerView {
-  readonly element: HTMLElement;
-  private readonly body: HTMLElement;
-  private readonly footer: HTMLElement;
-  private text = '';
-  private citations: Citation[] = [];
-  private pending = false;
-  finished = false;
-
-  constructor(
-    readonly id: string,
-    private readonly chat: Chat,
-  ) {
-    this.element = document.createElement('article');
-    this.element.className = 'message answer streaming';
-    this.element.setAttribute('aria-busy', 'true');
-    this.body = document.createElement('div');
-    this.body.className = 'answer-body';
-    this.body.textContent = chat.t.thinking;
-    this.footer = document.createElement('div');
-    this.footer.className = 'answer-footer';
-    this.element.append(this.body, this.footer);
-  }
-
-  sources(citations: Citation[]): void {
-    this.citations = citations;
-    this.schedule();
-  }
-
-  delta(text: string): void {
-    this.text += text;
-    this.schedule();
-  }
-
-  done(answer: AnswerObject): void {
-    this.finished = true;
-    this.text = answer.answer;
-    this.citations = answer.citations;
-    this.render();
-    this.element.classList.remove('streaming');
-    this.element.setAttribute('aria-busy', 'false');
-    this.footer.replaceChildren();
-    const mode = document.createElement('span');
-    mode.className = `mode ${answer.noAnswer ? 'no-answer' : answer.mode}`;
-    mode.textContent = answer.noAnswer ? this.chat.t.noAnswer : answer.mode === 'llm' ? this.chat.t.modeLlm : this.chat.t.modeExtractive;
-    const copy = document.createElement('button');
-    copy.type = 'button';
-    copy.className = 'copy';
-    copy.textContent = this.chat.t.copy;
-    copy.addEventListener('click', () => void this.copy(copy));
-    this.footer.append(mode, copy);
-  }
-
-  fail(message: string): void {
-    this.finished = true;
-    this.element.classList.remove('streaming');
-    this.element.classList.add('failed');
-    this.element.setAttribute('aria-busy', 'false');
-    if (this.text === '') this.body.replaceChildren();
-    const note = document.createElement('p');
-    note.className = 'error-note';
-    note.textContent = message;
-    this.body.append(note);
-  }
-
-  /** Streaming text is re-read at most once a frame. */
-  private schedule(): void {
-    if (this.pending) return;
-    this.pending = true;
-    requestAnimationFrame(() => {
-      this.pending = false;
-      if (!this.finished) this.render();
-    });
-  }
-
-  private render(): void {
-    if (this.text === '') return;
-    const known = new Set(this.citations.map((c) => c.n));
-    this.body.replaceChildren(renderMarkdown(this.text, known, (n, trigger) => this.chat.openCitation(this.citation(n), trigger)));
-  }
-
-  private citation(n: number): Citation | undefined {
-    return this.citations.find((c) => c.n === n);
-  }
-
-  private async copy(button: HTMLButtonElement): Promise<void> {
-    const sources = this.citations
-      .map((c) => `[${c.n}] 《${c.title}》${c.docNumber ? `（${c.docNumber}）` : ''}${clauseLabel(c.clause)}`)
-      .join('\n');
-    const text = `${this.text}\n\n${this.chat.t.sources}：\n${sources}`;
-    try {
-      await navigator.clipboard.writeText(text);
-      button.textContent = this.chat.t.copied;
-    } catch {
-      button.textContent = this.chat.t.copyFailed;
-    }
-    window.setTimeout(() => (button.textContent = this.chat.t.copy), 2000);
-  }
-}
-
-class Chat {
+class Chat implements AnswerHost {
   readonly options = pageOptions();
-  readonly t = texts(this.options.language);
+  readonly language = this.options.language;
+  readonly t = texts(this.language);
   private readonly views = new Map<string, AnswerView>();
   private readonly connection: ChatConnection;
+  private readonly conversations = new Conversations(this.options.embedded ? `policy-qa:embed:${this.options.region}` : 'policy-qa:conversations');
   private counter = 0;
-  private lastTrigger: HTMLElement | null = null;
+  /** The question whose answer is arriving, kept at the top of the view until the reader scrolls. */
+  private pinned: HTMLElement | null = null;
+  private readonly growth = new ResizeObserver(() => this.pinned?.scrollIntoView({ block: 'start' }));
 
   private readonly form = byId<HTMLFormElement>('ask-form');
   private readonly question = byId<HTMLTextAreaElement>('question');
   private readonly region = byId<HTMLSelectElement>('region');
+  private readonly asOfInput = byId<HTMLInputElement>('as-of');
+  private readonly inForceOnly = byId<HTMLInputElement>('only-in-force');
   private readonly stop = byId<HTMLButtonElement>('stop');
   private readonly messages = byId<HTMLElement>('messages');
   private readonly status = byId<HTMLElement>('status');
-  private readonly panel = byId<HTMLElement>('source-panel');
+  private readonly list = new ConversationList(this.t, this.language, (id) => {
+    this.cancelAll();
+    this.show(this.conversations.open(id));
+    this.renderList();
+  });
+  private readonly panel = new SourcePanel(this.t, this.language, (wide) => {
+    if (this.options.embedded) tellWidget({ type: 'policy-qa:wide', wide });
+  });
+  private readonly lengthCheck = new QuestionCounter(this.question, byId('counter'), byId('limit-message'), this.t);
 
   constructor() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -195,8 +56,13 @@ class Chat {
     );
   }
 
+  get onlyInForce(): boolean {
+    return this.inForceOnly.checked;
+  }
+
   start(): void {
     if (this.options.embedded) document.body.classList.add('embed');
+    if (this.options.accent) document.documentElement.style.setProperty('--accent', this.options.accent);
     this.applyTexts();
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -209,26 +75,30 @@ class Chat {
       }
     });
     this.stop.addEventListener('click', () => this.cancelAll());
-    byId<HTMLButtonElement>('source-close').addEventListener('click', () => this.closeCitation());
+    for (const kind of ['wheel', 'touchstart', 'keydown', 'mousedown']) {
+      this.messages.addEventListener(kind, () => this.unpin(), { passive: true });
+    }
+    this.inForceOnly.addEventListener('change', () => this.rerender());
+    byId('new-conversation').addEventListener('click', () => this.newConversation());
     document.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
-      if (!this.panel.hidden) this.closeCitation();
+      if (this.panel.isOpen) this.panel.close();
       else if (this.options.embedded) tellWidget({ type: 'policy-qa:close' });
     });
-    if (this.options.accent) document.documentElement.style.setProperty('--accent', this.options.accent);
     if (this.options.embedded) {
       window.addEventListener('message', (event: MessageEvent) => {
         const message = event.data as { type?: unknown } | null;
         if (event.source === window.parent && message?.type === 'policy-qa:focus') this.question.focus();
       });
     }
-    void this.loadRegions();
+    void setUpRegions(this.region, this.options.region, this.language, this.t, (question) => this.ask(question));
+    this.restore();
     this.connection.connect();
   }
 
   private applyTexts(): void {
     const t = this.t;
-    document.documentElement.lang = this.options.language === 'en' ? 'en' : 'zh-CN';
+    document.documentElement.lang = this.language === 'en' ? 'en' : 'zh-CN';
     const title = this.options.title ?? t.title;
     document.title = title;
     byId('title').textContent = title;
@@ -238,64 +108,100 @@ class Chat {
     byId('send').textContent = t.send;
     this.stop.textContent = t.stop;
     byId('region-label').textContent = t.region;
+    byId('as-of-label').textContent = t.asOf;
+    this.asOfInput.title = t.asOfHint;
+    byId('only-in-force-label').textContent = t.onlyInForce;
     byId('examples-label').textContent = t.examples;
-    byId('source-close').textContent = t.close;
+    byId('source-close').textContent = this.options.embedded ? t.backToAnswer : t.close;
     byId('source-heading').textContent = t.sources;
-    const examples = byId('example-list');
-    for (const example of EXAMPLES[this.options.language]) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'example';
-      button.textContent = example;
-      button.addEventListener('click', () => this.ask(example));
-      examples.append(button);
-    }
+    byId('new-conversation').textContent = t.newConversation;
+    byId('show-conversations').textContent = t.conversations;
+    byId('conversations-heading').textContent = t.conversations;
+    const language = byId<HTMLAnchorElement>('language');
+    language.textContent = t.language;
+    const params = new URLSearchParams(location.search);
+    params.set('lang', t.languageHref);
+    language.href = `?${params.toString()}`;
+    language.lang = t.languageHref === 'en' ? 'en' : 'zh-CN';
+    language.hidden = this.options.embedded;
+    this.lengthCheck.update();
   }
 
-  /** Regions come from the policies the server holds, so a new region needs no page change. */
-  private async loadRegions(): Promise<void> {
-    const all = document.createElement('option');
-    all.value = '';
-    all.textContent = this.t.allRegions;
-    this.region.replaceChildren(all);
-    try {
-      const response = await fetch('/api/policies');
-      const body = (await response.json()) as { policies: { region: string }[] };
-      const regions = [...new Set(body.policies.map((p) => p.region))].sort();
-      for (const region of regions) {
-        const option = document.createElement('option');
-        option.value = region;
-        option.textContent = region;
-        this.region.append(option);
-      }
-    } catch {
-      // The list stays at "all regions"; asking still works.
-    }
-    const wanted = this.options.region;
-    const match = [...this.region.options].find((o) => o.value === wanted || o.value.startsWith(wanted));
-    if (wanted && match) this.region.value = match.value;
+  private newView(id: string, turn: number, asOf: string | null): AnswerView {
+    const view = new AnswerView(id, turn, asOf, this);
+    this.views.set(id, view);
+    this.watch(view);
+    return view;
+  }
+
+  private appendQuestion(text: string): HTMLElement {
+    byId('intro').hidden = true;
+    const mine = document.createElement('div');
+    mine.className = 'message question';
+    mine.textContent = text;
+    this.messages.append(mine);
+    return mine;
   }
 
   private ask(raw: string): void {
     const question = raw.trim();
     if (question === '') return;
+    // Never cut: an over-long question stays in the box with the counter saying by how much.
+    if (this.lengthCheck.update() === 'over') {
+      this.question.focus();
+      return;
+    }
+    const region = this.region.value;
+    const asOf = this.asOfInput.value || null;
+    const history = this.conversations.context();
+    const turn = this.conversations.addTurn({ question, region, asOf, answer: null });
+    const bubble = this.appendQuestion(question);
+    const view = this.newView(`q${++this.counter}`, turn, asOf);
+    this.messages.append(view.element);
+    const frame: AskFrame = { type: 'ask', id: view.id, question, history };
+    if (region) frame.region = region;
+    if (asOf) frame.asOf = asOf;
+    if (!this.connection.send(frame)) {
+      view.fail(this.t.notConnected);
+      this.views.delete(view.id);
+    } else {
+      this.question.value = '';
+      this.lengthCheck.update();
+    }
+    this.updateStop();
+    this.renderList();
+    // The question goes to the top of the view and stays there while its answer grows below it: the
+    // answer's start is what is read first, and the view never runs on to the end of a long answer.
+    this.pin(bubble, view.element);
+  }
+
+  private pin(question: HTMLElement, answer: HTMLElement): void {
+    this.unpin();
+    this.pinned = question;
+    this.growth.observe(answer);
+    question.scrollIntoView({ block: 'start' });
+  }
+
+  private unpin(): void {
+    this.pinned = null;
+    this.growth.disconnect();
+  }
+
+  regenerate(view: AnswerView): void {
+    const turn = this.conversations.current?.turns[view.turn];
+    if (!turn) return;
+    this.views.delete(view.id);
     const id = `q${++this.counter}`;
-    const mine = document.createElement('div');
-    mine.className = 'message question';
-    mine.textContent = question;
-    const view = new AnswerView(id, this);
-    this.messages.append(mine, view.element);
+    view.restart(id);
     this.views.set(id, view);
-    const frame: Record<string, unknown> = { type: 'ask', id, question };
-    if (this.region.value) frame.region = this.region.value;
+    const frame: AskFrame = { type: 'ask', id, question: turn.question, history: this.conversations.context(view.turn) };
+    if (turn.region) frame.region = turn.region;
+    if (turn.asOf) frame.asOf = turn.asOf;
     if (!this.connection.send(frame)) {
       view.fail(this.t.notConnected);
       this.views.delete(id);
-    } else {
-      this.question.value = '';
     }
     this.updateStop();
-    view.element.scrollIntoView({ block: 'end' });
   }
 
   private receive(frame: ServerFrame): void {
@@ -308,17 +214,79 @@ class Chat {
       case 'delta':
         view.delta(frame.text);
         break;
-      case 'done':
-        view.done(frame);
-        this.views.delete(frame.id);
+      case 'done': {
+        const { type: _type, id: _id, ...answer } = frame;
+        this.finish(view, answer);
         break;
+      }
       case 'error':
-        view.fail(frame.code === 'cancelled' ? this.t.cancelled : `${this.t.error}${frame.message}`);
+        view.fail(errorText(this.language, frame.code));
         this.views.delete(view.id);
         break;
     }
     this.updateStop();
-    if (frame.type !== 'delta') view.element.scrollIntoView({ block: 'end' });
+  }
+
+  private finish(view: AnswerView, answer: AnswerObject): void {
+    this.views.delete(view.id);
+    this.conversations.update(view.turn, { answer, rating: undefined });
+    const last = (this.conversations.current?.turns.length ?? 0) - 1;
+    view.done(answer, { canRegenerate: view.turn === last });
+  }
+
+  rate(answerId: string, rating: 'up' | 'down', comment: string | null): Promise<boolean> {
+    return sendFeedback({ answerId, rating, ...(comment ? { comment } : {}) });
+  }
+
+  rated(view: AnswerView, rating: 'up' | 'down'): void {
+    this.conversations.update(view.turn, { rating });
+  }
+
+  openCitation(citation: Citation, trigger: HTMLElement, asOf: string | null): void {
+    this.panel.open(citation, trigger, asOf);
+  }
+
+  private rerender(): void {
+    for (const element of this.messages.querySelectorAll('.message.answer')) element.dispatchEvent(new Event('policy-qa:rerender'));
+  }
+
+  /** Shows a stored conversation: its questions and finished answers, without asking again. */
+  private show(conversation: Conversation | null): void {
+    for (const node of [...this.messages.querySelectorAll('.message')]) node.remove();
+    byId('intro').hidden = conversation !== null && conversation.turns.length > 0;
+    if (!conversation) return;
+    const last = conversation.turns.length - 1;
+    conversation.turns.forEach((turn, index) => {
+      this.appendQuestion(turn.question);
+      const view = new AnswerView(`restored-${index}`, index, turn.asOf, this);
+      this.messages.append(view.element);
+      this.watch(view);
+      if (turn.answer) view.done(turn.answer, { rating: turn.rating, canRegenerate: index === last });
+      else view.fail(this.t.lost);
+    });
+    this.messages.querySelector('.message.question:last-of-type')?.scrollIntoView({ block: 'start' });
+  }
+
+  private watch(view: AnswerView): void {
+    view.element.addEventListener('policy-qa:rerender', () => view.render());
+  }
+
+  private restore(): void {
+    this.show(this.conversations.current);
+    this.renderList();
+  }
+
+  private newConversation(): void {
+    this.cancelAll();
+    this.conversations.startNew();
+    this.panel.close();
+    this.show(null);
+    this.renderList();
+    this.question.focus();
+  }
+
+  private renderList(): void {
+    this.list.render(this.conversations.list, this.conversations.current?.id);
   }
 
   private cancelAll(): void {
@@ -338,30 +306,6 @@ class Chat {
   private showState(state: ConnectionState): void {
     this.status.textContent = this.t[state];
     this.status.className = `status ${state}`;
-  }
-
-  openCitation(citation: Citation | undefined, trigger: HTMLElement): void {
-    if (!citation) return;
-    const t = this.t;
-    this.lastTrigger = trigger;
-    byId('source-title').textContent = `[${citation.n}] 《${citation.title}》`;
-    byId('source-clause').textContent = `${clauseLabel(citation.clause)} · ${citation.region}`;
-    byId('source-number').textContent = citation.docNumber ? `${t.docNumber}：${citation.docNumber}` : '';
-    byId('source-issuer').textContent = citation.issuer ? `${t.issuer}：${citation.issuer}` : '';
-    byId('source-window').textContent = `${t.validity}：${formatDate(citation.validFrom, this.options.language)} – ${formatDate(citation.validTo, this.options.language)}`;
-    const badge = byId('source-status');
-    badge.textContent = statusLabel(citation, t, this.options.language);
-    badge.className = `badge ${citation.status}`;
-    byId('source-text').textContent = citation.text;
-    this.panel.hidden = false;
-    if (this.options.embedded) tellWidget({ type: 'policy-qa:wide', wide: true });
-    byId<HTMLButtonElement>('source-close').focus();
-  }
-
-  private closeCitation(): void {
-    this.panel.hidden = true;
-    if (this.options.embedded) tellWidget({ type: 'policy-qa:wide', wide: false });
-    this.lastTrigger?.focus();
   }
 }
 

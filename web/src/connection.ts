@@ -1,4 +1,4 @@
-import type { ServerFrame } from './types.js';
+import type { ClientFrame, ServerFrame } from '../../src/protocol.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
@@ -49,7 +49,7 @@ export class ChatConnection {
     return this.socket?.readyState === WebSocket.OPEN;
   }
 
-  send(frame: Record<string, unknown>): boolean {
+  send(frame: ClientFrame): boolean {
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
     this.socket.send(JSON.stringify(frame));
     return true;

@@ -1,29 +1,41 @@
 /**
  * A small Markdown reader for answers: paragraphs, **bold**, > quotes, - lists and [n] citation
  * markers. It builds DOM nodes and sets only textContent, so nothing in a question, a document or a
- * model's answer can ever run as HTML or script.
+ * model's answer can ever run as HTML or script. A marker becomes a chip the first time it appears
+ * in a block (`seen`): one chip per clause, not one per sentence that quotes it.
  */
 
 export type CitationHandler = (n: number, trigger: HTMLElement) => void;
 
+export interface MarkerOptions {
+  known: Set<number>;
+  /** Markers already shown as a chip in this block; later ones are left out. */
+  seen: Set<number>;
+  onCitation: CitationHandler;
+  label: (n: number) => string;
+}
+
 const INLINE = /(\*\*[^*\n]+\*\*|\[\d{1,3}\])/;
 
-function appendInline(parent: HTMLElement, text: string, known: Set<number>, onCitation: CitationHandler): void {
+function appendInline(parent: HTMLElement, text: string, markers: MarkerOptions): void {
+  const { known, seen, onCitation } = markers;
   for (const part of text.split(INLINE)) {
     if (part === '') continue;
     const bold = /^\*\*([^*\n]+)\*\*$/.exec(part);
     const marker = /^\[(\d{1,3})\]$/.exec(part);
     if (bold) {
       const strong = document.createElement('strong');
-      appendInline(strong, bold[1] ?? '', known, onCitation);
+      appendInline(strong, bold[1] ?? '', markers);
       parent.append(strong);
     } else if (marker && known.has(Number(marker[1]))) {
       const n = Number(marker[1]);
+      if (seen.has(n)) continue;
+      seen.add(n);
       const chip = document.createElement('button');
       chip.type = 'button';
       chip.className = 'cite';
       chip.textContent = String(n);
-      chip.setAttribute('aria-label', `查看来源 ${n}`);
+      chip.setAttribute('aria-label', markers.label(n));
       chip.dataset.n = String(n);
       chip.addEventListener('click', () => onCitation(n, chip));
       parent.append(chip);
@@ -33,7 +45,7 @@ function appendInline(parent: HTMLElement, text: string, known: Set<number>, onC
   }
 }
 
-export function renderMarkdown(text: string, known: Set<number>, onCitation: CitationHandler): DocumentFragment {
+export function renderMarkdown(text: string, markers: MarkerOptions): DocumentFragment {
   const fragment = document.createDocumentFragment();
   let list: HTMLUListElement | null = null;
   let quote: HTMLQuoteElement | null = null;
@@ -62,7 +74,7 @@ export function renderMarkdown(text: string, known: Set<number>, onCitation: Cit
         fragment.append(quote);
       }
       const p = document.createElement('p');
-      appendInline(p, quoted[1] ?? '', known, onCitation);
+      appendInline(p, quoted[1] ?? '', markers);
       quote.append(p);
     } else if (item) {
       quote = null;
@@ -72,12 +84,12 @@ export function renderMarkdown(text: string, known: Set<number>, onCitation: Cit
         fragment.append(list);
       }
       const li = document.createElement('li');
-      appendInline(li, item[1] ?? '', known, onCitation);
+      appendInline(li, item[1] ?? '', markers);
       list.append(li);
     } else if (heading) {
       closeBlocks();
       const h = document.createElement('h3');
-      appendInline(h, heading[1] ?? '', known, onCitation);
+      appendInline(h, heading[1] ?? '', markers);
       fragment.append(h);
     } else {
       list = null;
@@ -88,7 +100,7 @@ export function renderMarkdown(text: string, known: Set<number>, onCitation: Cit
         paragraph = document.createElement('p');
         fragment.append(paragraph);
       }
-      appendInline(paragraph, line, known, onCitation);
+      appendInline(paragraph, line, markers);
     }
   }
   return fragment;

@@ -21,8 +21,8 @@
   const side = data.position === 'left' ? 'left' : 'right';
   const labels =
     language === 'en'
-      ? { open: `Open ${title}`, close: 'Close', expand: 'Wider', collapse: 'Narrower' }
-      : { open: `打开${title}`, close: '关闭', expand: '展开', collapse: '收起' };
+      ? { open: `Open ${title}`, close: 'Close', expand: 'Wider', collapse: 'Narrower', refused: 'This site is not authorised to use the policy Q&A' }
+      : { open: `打开${title}`, close: '关闭', expand: '展开', collapse: '收起', refused: '此网站未获授权使用政策问答' };
 
   const params = new URLSearchParams({ lang: language, title, accent });
   if (data.region) params.set('region', data.region);
@@ -50,6 +50,8 @@
     .bar button { border: 1px solid rgba(255,255,255,.7); background: transparent; color: #fff; border-radius: 8px;
       padding: 3px 10px; cursor: pointer; font: inherit; }
     iframe { flex: 1; width: 100%; border: 0; display: block; background: #f5f7fb; }
+    .launcher.refused { background: #8b93a1; }
+    .refusal { flex: 1; margin: 0; padding: 24px 20px; font-size: 15px; line-height: 1.6; color: #1d2330; background: #f5f7fb; }
     @media (max-width: 600px) {
       .panel, .panel.wide { inset: 0; width: 100%; height: 100%; border-radius: 0; bottom: 0; ${side}: 0; }
       .expand { display: none; }
@@ -87,6 +89,21 @@
 
   let frame: HTMLIFrameElement | null = null;
   let frameLoaded = false;
+  // Whether the chat server lets this site use the chat: asked once, before the first open.
+  let refused = false;
+  let refusal: HTMLParagraphElement | null = null;
+  const status = fetch(`${origin}/api/embed/status`, { credentials: 'omit' })
+    .then((r) => r.json() as Promise<{ allowed?: unknown }>)
+    .then((body) => {
+      refused = body.allowed === false;
+      if (refused) {
+        launcher.classList.add('refused');
+        launcher.setAttribute('aria-label', labels.refused);
+        launcher.title = labels.refused;
+        expand.hidden = true;
+      }
+    })
+    .catch(() => undefined); // unknown: try the frame, as before
   panel.append(bar);
   root.append(style, launcher, panel);
 
@@ -100,7 +117,15 @@
   };
 
   function show(): void {
-    if (!frame) {
+    if (refused) {
+      if (!refusal) {
+        refusal = document.createElement('p');
+        refusal.className = 'refusal';
+        refusal.setAttribute('role', 'alert');
+        refusal.textContent = labels.refused;
+        panel.append(refusal);
+      }
+    } else if (!frame) {
       // The chat loads on first open: a page that never opens it pays for one button.
       frame = document.createElement('iframe');
       frame.src = embedUrl;
@@ -134,7 +159,7 @@
     if (frameLoaded) frame.contentWindow?.postMessage({ type: 'policy-qa:focus' }, origin);
   }
 
-  launcher.addEventListener('click', () => (panel.hidden ? show() : hide()));
+  launcher.addEventListener('click', () => void status.then(() => (panel.hidden ? show() : hide())));
   close.addEventListener('click', hide);
   expand.addEventListener('click', () => setWide(!panel.classList.contains('wide')));
 
@@ -148,7 +173,7 @@
 
   const mount = (): void => {
     document.body.append(host);
-    if (data.open === 'true') show();
+    if (data.open === 'true') void status.then(show);
   };
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });
