@@ -5,6 +5,7 @@ import type { Passage, Retrieval } from '../search/retrieve.js';
 import { prepareForTokens } from '../text/tokenizer.js';
 import { displayLabel, toCitation } from './citations.js';
 import type { AnswerObject } from './types.js';
+import { withoutResponsibilityNotes } from '../corpus/responsible.js';
 
 /**
  * The answer with no language model: for each cited clause, the sentences that answer the question,
@@ -22,9 +23,10 @@ type Language = 'zh' | 'en';
 
 const MAX_SENTENCES = 5;
 const SENTENCE_END = /(?<=[。；;！!？?])/;
-/** （责任部门：区经委） or 【責任部門:區數據局、相關街鎮(經開區);時間:…】: names, brackets inside included. */
-const RESPONSIBLE = /[（(【]\s*(责任部门|責任部門)\s*[:：]((?:[^（()）【】;；]|[（(][^（()）]*[）)])+)[^】）)]*[）)】]?/;
 const AMOUNT_CORE = /\d+(?:\.\d+)?\s*(?:万元|亿元|億元|万|亿|億|元|%|％)(?:\s*[～~—-]\s*\d+(?:\.\d+)?\s*(?:万元|亿元|万|元|%|％))?/g;
+
+/** The sentence of an abolishing clause that says so. */
+const ABOLISHING = /废止|廢止|停止执行|停止執行|不再执行|不再執行/;
 
 export function splitSentences(text: string): string[] {
   return text
@@ -40,9 +42,9 @@ export function amountsIn(text: string): string[] {
   return [...new Set(found.map((a) => a.replace(/\s+/g, '')))];
 }
 
-export function responsibleDepartment(text: string): string | null {
-  const match = RESPONSIBLE.exec(text);
-  return match?.[2]?.trim() ?? null;
+/** The units a clause's responsibility note names, read when the corpus was parsed. */
+export function responsibleDepartment(clause: Clause): string | null {
+  return clause.responsible;
 }
 
 function validityNote(policy: Policy, status: ValidityStatus, asOf: IsoDate, language: Language): string {
@@ -54,6 +56,8 @@ function validityNote(policy: Policy, status: ValidityStatus, asOf: IsoDate, lan
         return `in force as of ${asOfText} (valid ${policy.validFrom ? `from ${date(policy.validFrom)} ` : ''}until ${date(policy.validTo ?? '')})`;
       case 'expired':
         return `expired on ${date(policy.validTo ?? '')}`;
+      case 'abolished':
+        return `abolished on ${date(policy.abolishedOn ?? '')}`;
       case 'not-yet-in-force':
         return `not yet in force: takes effect on ${date(policy.validFrom ?? '')}`;
       case 'unknown':
@@ -65,6 +69,8 @@ function validityNote(policy: Policy, status: ValidityStatus, asOf: IsoDate, lan
       return `截至${asOfText}在有效期内（${policy.validFrom ? `${date(policy.validFrom)}起，` : ''}至${date(policy.validTo ?? '')}）`;
     case 'expired':
       return `已于${date(policy.validTo ?? '')}失效`;
+    case 'abolished':
+      return `已于${date(policy.abolishedOn ?? '')}废止`;
     case 'not-yet-in-force':
       return `尚未施行，将于${date(policy.validFrom ?? '')}起施行`;
     case 'unknown':
@@ -120,9 +126,10 @@ function sentenceScore(text: string, concepts: Concepts, weight: (t: string) => 
 export function answeringSentences(passage: Passage, retrieval: Retrieval, weight: (t: string) => number): string[] {
   const { clause } = passage;
   if (clause.kind === 'table-row') return [readTableRow(clause)];
-  const sentences = splitSentences(clause.text.replace(RESPONSIBLE, ''));
+  const sentences = splitSentences(withoutResponsibilityNotes(clause.text));
   if (passage.role === 'validity') return pick(sentences, (s) => /有效期|起施行|起实施|起實施|起执行|起生效|施行期/.test(s));
   if (passage.role === 'interpretation') return pick(sentences, (s) => /负责解释|負責解釋/.test(s));
+  if (passage.role === 'abolition') return pick(sentences, (s) => ABOLISHING.test(s));
   const { analysis } = retrieval;
   const wantsAmount = analysis.intents.has('amount');
   // Each sub-question picks its own best sentences, so that "支持哪些主体？还能享受吗？" quotes both.
@@ -207,7 +214,7 @@ export function composeExtractive(retrieval: Retrieval, options: ComposeOptions)
     const quoted = sentences.join('');
     const amounts = passage.clause.kind === 'table-row' ? [] : amountsIn(quoted);
     if (amounts.length > 0) details.push(language === 'en' ? `Amounts: ${amounts.join(', ')}` : `金额/比例：${amounts.join('、')}`);
-    const department = responsibleDepartment(passage.clause.text);
+    const department = responsibleDepartment(passage.clause);
     if (department) details.push(language === 'en' ? `Responsible: ${department}` : `责任部门：${department}`);
     details.push(
       language === 'en'

@@ -13,6 +13,9 @@ export interface Citation {
   validFrom: IsoDate | null;
   validTo: IsoDate | null;
   status: ValidityStatus;
+  /** On an abolished policy: the policy that abolishes it, and from when. */
+  abolishedBy?: string;
+  abolishedOn?: IsoDate;
 }
 
 export type AnswerMode = 'extractive' | 'llm';

@@ -5,12 +5,14 @@ import { formatChineseDate } from '../corpus/dates.js';
 const STATUS_TEXT: Record<Citation['status'], string> = {
   'in-force': '有效',
   expired: '已失效',
+  abolished: '已废止',
   'not-yet-in-force': '尚未施行',
   unknown: '有效期未载明',
 };
 
 export function statusText(citation: Citation): string {
   const base = STATUS_TEXT[citation.status];
+  if (citation.status === 'abolished' && citation.abolishedOn) return `${base}（${formatChineseDate(citation.abolishedOn)}）`;
   if (citation.status === 'expired' && citation.validTo) return `${base}（${formatChineseDate(citation.validTo)}）`;
   if (citation.status === 'in-force' && citation.validTo) return `${base}（至${formatChineseDate(citation.validTo)}）`;
   if (citation.status === 'not-yet-in-force' && citation.validFrom) return `${base}（${formatChineseDate(citation.validFrom)}起）`;

@@ -11,6 +11,8 @@ import {
   type Marker,
   type MarkerStyle,
 } from './lines.js';
+import { isFrontMatter } from './front-matter.js';
+import { responsibleOf } from './responsible.js';
 
 /**
  * Cuts normalised paragraphs into clauses, the unit of retrieval and citation. Numbering styles are
@@ -118,7 +120,7 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
     const text = stripDecoration(paragraph);
     if (text === '') continue;
 
-    if (isSignatureLine(text) || isAddresseeLine(text)) {
+    if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) {
       close();
       continue;
     }
@@ -213,6 +215,7 @@ function numberDrafts(policyId: string, drafts: Draft[]): Clause[] {
       kind: d.kind,
       sectionPath: d.sectionPath,
       text: d.parts.join('\n'),
+      responsible: responsibleOf(d.parts.join('\n')),
     };
     if (d.context) clause.context = d.context;
     return clause;

@@ -7,6 +7,7 @@ import {
   isTableRow,
   stripDecoration,
 } from './lines.js';
+import { isBreadcrumb, isFrontMatter, isSiteChrome } from './front-matter.js';
 
 /**
  * Turns a policy text as it comes from a government website or a document conversion (hard-wrapped
@@ -93,7 +94,8 @@ function cleanLines(body: string): string[] {
   );
   const kept = footerAt >= 0 ? lines.slice(0, footerAt) : lines;
 
-  return kept.filter((line) => !isFurniture(line));
+  // Share and print links and breadcrumbs say nothing about the document: dropped.
+  return kept.filter((line) => !isFurniture(line) && !isSiteChrome(line) && !isBreadcrumb(line));
 }
 
 /** Separators, page numbers and markdown rules carry no text. */
@@ -137,7 +139,7 @@ function endsParagraph(line: string, width: number): boolean {
   const text = stripDecoration(line);
   if (line.startsWith('#') || isTableRow(text)) return true;
   if (TERMINAL.test(text) || CLOSING_NOTE.test(text)) return true;
-  if (isSignatureLine(text) || isAddresseeLine(text)) return true;
+  if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) return true;
   if (opensUnclosed(text)) return false;
   if (text.length <= SHORT_LINE) return true;
   const simplified = toSimplified(text);
@@ -149,7 +151,7 @@ function endsParagraph(line: string, width: number): boolean {
 /** Whether a physical line must start a paragraph of its own. */
 function startsParagraph(line: string): boolean {
   const text = stripDecoration(line);
-  return line.startsWith('#') || isTableRow(text) || detectMarker(text) !== null || isSignatureLine(text);
+  return line.startsWith('#') || isTableRow(text) || detectMarker(text) !== null || isSignatureLine(text) || isFrontMatter(text);
 }
 
 export function normalise(raw: string): NormalisedText {

@@ -34,6 +34,7 @@ export function loadPromptTemplates(dir: string = DEFAULT_PROMPTS_DIR): PromptTe
 const STATUS: Record<Citation['status'], string> = {
   'in-force': '在有效期内',
   expired: '已失效',
+  abolished: '已废止',
   'not-yet-in-force': '尚未施行',
   unknown: '有效期未载明',
 };

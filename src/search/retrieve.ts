@@ -1,4 +1,4 @@
-import { validityStatus } from '../corpus/dates.js';
+import { policyStatus } from '../corpus/dates.js';
 import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
 import { toSimplified } from '../text/script.js';
 import { saturatedTf } from './bm25.js';
@@ -14,7 +14,7 @@ import { regionAliases, type Concept, type QueryAnalyser, type QueryAnalysis } f
  * related clauses from other regions.
  */
 
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'related';
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'abolition' | 'related';
 
 export interface Passage {
   clause: Clause;
@@ -84,6 +84,7 @@ export class Retriever {
   private readonly regionByAlias = new Map<string, string>();
   private readonly policyById = new Map<string, Policy>();
   private readonly policiesByRegion = new Map<string, Policy[]>();
+  private readonly positionOfClause = new Map<string, number>();
 
   constructor(
     private readonly index: SearchIndex,
@@ -97,6 +98,7 @@ export class Retriever {
       for (const alias of regionAliases(policy.region)) if (!this.regionByAlias.has(alias)) this.regionByAlias.set(alias, policy.region);
     }
     index.clauses.forEach((entry, position) => {
+      this.positionOfClause.set(entry.clause.id, position);
       const aspects = this.aspects.get(entry.policy.id) ?? { validity: null, interpretation: null };
       if (entry.clause.id === entry.policy.validityClauseId) aspects.validity = position;
       if (INTERPRETATION.test(entry.clause.text)) aspects.interpretation = position;
@@ -235,7 +237,7 @@ export class Retriever {
     return {
       clause: entry.clause,
       policy: entry.policy,
-      status: validityStatus(entry.policy.validFrom, entry.policy.validTo, asOf),
+      status: policyStatus(entry.policy, asOf),
       role,
       score: s?.score ?? 0,
       coverage: s?.coverage ?? 0,
@@ -283,6 +285,7 @@ export class Retriever {
       for (const s of chosen) passages.push(this.passage(s.position, 'answer', asOf, s));
       const taken = new Set(chosen.map((s) => s.position));
       passages.push(...this.aspectPassages(analysis, policyId, taken, asOf));
+      passages.push(...this.abolitionPassage(policyId, taken, asOf));
     }
     return passages;
   }
@@ -290,8 +293,21 @@ export class Retriever {
   /** Sort key: in force, not yet in force, unknown, then expired. */
   private currency(policyId: string, asOf: IsoDate): number {
     const policy = this.policyById.get(policyId);
-    const status = policy ? validityStatus(policy.validFrom, policy.validTo, asOf) : 'unknown';
-    return { 'in-force': 0, 'not-yet-in-force': 1, unknown: 2, expired: 3 }[status];
+    const status = policy ? policyStatus(policy, asOf) : 'unknown';
+    return { 'in-force': 0, 'not-yet-in-force': 1, unknown: 2, expired: 3, abolished: 3 }[status];
+  }
+
+  /**
+   * An answer from an abolished policy also cites the clause that abolished it, so the reader sees
+   * why it no longer applies.
+   */
+  private abolitionPassage(policyId: string, taken: Set<number>, asOf: IsoDate): Passage[] {
+    const policy = this.policyById.get(policyId);
+    if (!policy?.abolishedByClauseId || policyStatus(policy, asOf) !== 'abolished') return [];
+    const position = this.positionOfClause.get(policy.abolishedByClauseId);
+    if (position === undefined || taken.has(position)) return [];
+    taken.add(position);
+    return [this.passage(position, 'abolition', asOf)];
   }
 
   /** The clauses that state a policy's validity or who interprets it, when the question asks. */
@@ -316,7 +332,10 @@ export class Retriever {
     const named = analysis.policyIds.map((id) => this.policyById.get(id)).filter((p): p is Policy => p !== undefined);
     const pool = named.length > 0 ? named : regions.flatMap((r) => this.policiesByRegion.get(r) ?? []);
     const policies = pool.filter((p) => regions.length === 0 || regions.includes(p.region));
-    return policies.slice(0, MAX_POLICIES).flatMap((p) => this.aspectPassages(analysis, p.id, new Set(), asOf));
+    return policies.slice(0, MAX_POLICIES).flatMap((p) => {
+      const taken = new Set<number>();
+      return [...this.aspectPassages(analysis, p.id, taken, asOf), ...this.abolitionPassage(p.id, taken, asOf)];
+    });
   }
 
   /** Clauses elsewhere that answer the question, for a region or policy that has none. */

@@ -4,7 +4,7 @@ import type { LlmAnswerer } from '../answer/llm-answer.js';
 import { checkRequest } from '../answer/request.js';
 import type { AnswerObject, ErrorCode } from '../answer/types.js';
 import type { Config } from '../config.js';
-import { todayInChina, validityStatus } from '../corpus/dates.js';
+import { policyStatus, todayInChina } from '../corpus/dates.js';
 import type { Engine } from '../engine.js';
 import type { QuestionLimiter } from './rate-limit.js';
 import type { SessionRegistry } from './ws-route.js';
@@ -81,7 +81,8 @@ export function registerApiRoutes(
         issued: p.issued,
         validFrom: p.validFrom,
         validTo: p.validTo,
-        status: validityStatus(p.validFrom, p.validTo, today),
+        status: policyStatus(p, today),
+        ...(policyStatus(p, today) === 'abolished' ? { abolishedBy: p.abolishedBy, abolishedOn: p.abolishedOn } : {}),
         clauses: p.clauses.length,
       })),
     };
