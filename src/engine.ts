@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePolicyFiles, readPolicyFiles } from './corpus/load.js';
 import type { Policy } from './corpus/types.js';
+import { parserSignature } from './corpus/version.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/query.js';
@@ -47,6 +48,11 @@ export type SnapshotMode = 'use' | 'rebuild' | 'off';
 /** index/ beside src/ or dist/: the same relative place in a checkout and in a built package. */
 export const DEFAULT_INDEX_DIR = fileURLToPath(new URL('../index', import.meta.url));
 
+/** The index folder every command uses: INDEX_DIR when it is set, else the shipped index/. */
+export function indexDirFromEnv(env: Record<string, string | undefined> = process.env): string {
+  return env.INDEX_DIR?.trim() || DEFAULT_INDEX_DIR;
+}
+
 export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: SnapshotMode = 'use'): Engine {
   const dictDir = join(indexDir, 'dict');
   const lexicon = loadLexicon(dictDir);
@@ -57,7 +63,7 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
 
   const buildStart = performance.now();
   const files = readPolicyFiles(join(indexDir, 'policies'));
-  const identity = { tokenizer: tokenizer.signature, corpus: corpusFingerprint(files) };
+  const identity = { tokenizer: tokenizer.signature, parser: parserSignature(), corpus: corpusFingerprint(files) };
   const snapshotDir = join(indexDir, 'snapshot');
   let policies: Policy[];
   let index: SearchIndex;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { answer, answerExtractive } from '../answer/answer.js';
 import { checkRequest } from '../answer/request.js';
-import { createEngine, type Engine } from '../engine.js';
+import { createEngine, indexDirFromEnv, type Engine } from '../engine.js';
 import { formatSources } from './format.js';
 
 export interface AskOptions {
@@ -18,7 +18,7 @@ export async function askCommand(options: AskOptions): Promise<number> {
     process.stderr.write('policy-qa: question is empty — ask something, e.g. policy-qa ask "我能拿多少两化融合奖励"\n');
     return 2;
   }
-  const engine = createEngine();
+  const engine = createEngine(indexDirFromEnv());
   const check = checkRequest(options, (name) => engine.retriever.resolveRegion(name));
   if (!check.ok) {
     process.stderr.write(`policy-qa: ${check.message}\n`);
@@ -41,7 +41,7 @@ export async function askCommand(options: AskOptions): Promise<number> {
 
 /** JSON Lines: one question per input line (plain text, or {"question": …, "region"?, "asOf"?}). */
 async function askBatch(options: AskOptions): Promise<number> {
-  const engine: Engine = createEngine();
+  const engine: Engine = createEngine(indexDirFromEnv());
   let failures = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import iconv from 'iconv-lite';
@@ -184,6 +184,7 @@ export interface Variants {
 /** Every variant, written to `dir`. The PDFs only when the CJK font is there. */
 export async function writeVariants(dir: string): Promise<Variants> {
   const text = readFileSync(SOURCE, 'utf8');
+  mkdirSync(dir, { recursive: true });
   const files: Record<string, string> = {};
   const put = (name: string, data: Buffer | string): void => {
     files[name] = join(dir, name);
