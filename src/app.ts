@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { LlmAnswerer } from './answer/llm-answer.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
+import { fixedEngine, type EngineSource } from './live-engine.js';
+import { registerReloadRoute, type Reloadable } from './server/reload-route.js';
 import { registerApiRoutes } from './server/api-routes.js';
 import { registerEmbedRoute } from './server/embed-route.js';
 import { ConnectionCounter, MemoryLimiter, RedisLimiter, type QuestionLimiter } from './server/rate-limit.js';
@@ -20,7 +22,8 @@ import { registerWebsocketRoute, type SessionRegistry } from './server/ws-route.
 
 export interface AppOptions {
   config: Config;
-  engine: Engine;
+  /** A fixed engine, or one that is swapped when the policies change (each answer keeps the one it started with). */
+  engine: Engine | (EngineSource & Reloadable);
   llm: LlmAnswerer | null;
   logger?: FastifyServerOptions['logger'];
 }
@@ -34,7 +37,9 @@ export interface ErrorBody {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, engine, llm } = options;
+  const { config, llm } = options;
+  const live = 'current' in options.engine ? options.engine : null;
+  const engines: EngineSource = live ?? fixedEngine(options.engine as Engine);
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.limits.maxPayloadBytes,
@@ -110,9 +115,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 
-  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions });
+  registerApiRoutes(app, { engines, llm, config, ipQuestions, sessions });
+  registerReloadRoute(app, { token: config.adminToken, live });
   registerWebsocketRoute(app, {
-    engine,
+    engines,
     llm,
     config,
     ipQuestions,

@@ -41,6 +41,8 @@ export interface Config {
   indexDir: string | null;
   /** Shared rate limits across instances; null keeps them in memory. */
   redisUrl: string | null;
+  /** Turns on /api/admin/* (Bearer token); null: those routes do not exist. Never logged. */
+  adminToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
     indexDir: env.INDEX_DIR?.trim() || null,
     redisUrl: redisUrl(env.REDIS_URL),
+    adminToken: env.ADMIN_TOKEN?.trim() || null,
   };
 }
 

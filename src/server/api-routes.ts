@@ -5,7 +5,7 @@ import { checkRequest } from '../answer/request.js';
 import type { AnswerObject, ErrorCode } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { policyStatus, todayInChina } from '../corpus/dates.js';
-import type { Engine } from '../engine.js';
+import type { EngineSource } from '../live-engine.js';
 import type { QuestionLimiter } from './rate-limit.js';
 import type { SessionRegistry } from './ws-route.js';
 
@@ -35,9 +35,9 @@ const askBody = {
 /** POST /api/ask, GET /api/policies, GET /api/health. */
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry },
+  deps: { engines: EngineSource; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry },
 ): void {
-  const { engine, llm } = deps;
+  const { engines, llm } = deps;
   const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
 
   app.post<{ Body: { question: string; region?: string | null; asOf?: string | null } }>(
@@ -47,6 +47,8 @@ export function registerApiRoutes(
       if (request.validationError) {
         return reply.status(400).send({ error: { code: 'bad-request', message: `invalid request: ${request.validationError.message}` } });
       }
+      // The engine this answer uses from start to end, even if the policies are reloaded meanwhile.
+      const engine = engines.current();
       const check = checkRequest(request.body, (name) => engine.retriever.resolveRegion(name));
       if (!check.ok) return reply.status(STATUS_OF[check.code]).send({ error: { code: check.code, message: check.message } });
       if (!(await deps.ipQuestions.take(request.ip))) {
@@ -70,6 +72,7 @@ export function registerApiRoutes(
 
   app.get('/api/policies', { config: rateLimit }, async () => {
     const today = todayInChina();
+    const engine = engines.current();
     return {
       asOf: today,
       policies: engine.policies.map((p) => ({
@@ -92,6 +95,7 @@ export function registerApiRoutes(
   app.get('/api/health', async () => {
     const resources: Record<string, number> = {};
     for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
+    const engine = engines.current();
     return {
       status: 'ok',
       mode: llm ? 'llm' : 'extractive',

@@ -4,6 +4,7 @@ import type { LlmAnswerer, WarningLog } from '../answer/llm-answer.js';
 import { checkRequest, type AnswerRequest } from '../answer/request.js';
 import type { AnswerEvent, ErrorCode } from '../answer/types.js';
 import type { Config } from '../config.js';
+import type { EngineSource } from '../live-engine.js';
 import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
 import type { QuestionLimiter, RateLimiter } from './rate-limit.js';
@@ -21,7 +22,7 @@ export interface SessionLog extends WarningLog {
 }
 
 export interface SessionDeps {
-  engine: Engine;
+  engines: EngineSource;
   llm: LlmAnswerer | null;
   limits: Config['limits'];
   /** Questions per minute for the client's address, shared by all its connections and HTTP. */
@@ -117,7 +118,9 @@ export class ChatSession {
       this.sendError(id, 'bad-request', 'a question with this id is still being answered');
       return;
     }
-    const check = checkRequest(frame, (name) => this.deps.engine.retriever.resolveRegion(name));
+    // The engine this answer uses from start to end, even if the policies are reloaded meanwhile.
+    const engine = this.deps.engines.current();
+    const check = checkRequest(frame, (name) => engine.retriever.resolveRegion(name));
     if (!check.ok) {
       this.sendError(id, check.code, check.message);
       return;
@@ -141,14 +144,14 @@ export class ChatSession {
         this.running.delete(id);
         this.sendError(id, 'rate-limited', 'too many questions from this address; please wait a moment');
       } else {
-        this.start(id, check.request, controller);
+        this.start(id, check.request, controller, engine);
       }
     });
   }
 
-  private start(id: string, request: AnswerRequest, controller: AbortController): void {
+  private start(id: string, request: AnswerRequest, controller: AbortController, engine: Engine): void {
     const deps: AnswerDependencies = {
-      engine: this.deps.engine,
+      engine,
       llm: this.deps.llm,
       signal: controller.signal,
       history: [...this.history],
