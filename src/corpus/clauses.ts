@@ -12,6 +12,7 @@ import {
   type MarkerStyle,
 } from './lines.js';
 import { isFrontMatter } from './front-matter.js';
+import { awaitsValue } from './header.js';
 import { responsibleOf } from './responsible.js';
 
 /**
@@ -116,9 +117,14 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
     drafts.push({ label, kind: 'paragraph', style: null, sectionPath: sectionPath(), parts: [text] });
   };
 
+  let awaiting = false;
   for (const paragraph of paragraphs) {
     const text = stripDecoration(paragraph);
     if (text === '') continue;
+    // The value of a header label printed on the line before (发文机关：⏎某某市人民政府) is metadata.
+    const isValue = awaiting && detectMarker(text) === null && !isFrontMatter(text);
+    awaiting = awaitsValue(text);
+    if (isValue) continue;
 
     if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) {
       close();

@@ -27,15 +27,18 @@ const CHROME_WORD =
   '打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|纠错|我要纠错|分享|分享到|保存|下载|字体|字号|大|中|小|默认|微信|微博|QQ空间|QQ|朋友圈|扫一扫|上一篇|下一篇|TOP|top';
 /** A line made only of link words, in brackets or not: 【打印】【关闭】, 字号：大 中 小, 微信 微博. */
 const CHROME_ONLY = new RegExp(`^(?:[【\\[［(（]?\\s*(?:${CHROME_WORD})\\s*[】\\]］)）]?\\s*[：:|/｜]?\\s*)+$`);
-const CHROME_START = /^(分享到|分享至|扫一扫在手机|扫一扫在手机打开当前页|用手机扫描|手机扫一扫|【?字体[：:]|【?字号[：:]|浏览次数|访问次数|阅读次数|点击数|相关链接|相关文件|相关阅读|上一篇|下一篇|网站标识码|版权所有|主办单位|承办单位|技术支持|ICP备|京ICP|沪ICP|苏ICP|网站地图|联系我们)/;
+const CHROME_START = /^(附件下载|相关附件|分享到|分享至|扫一扫在手机|扫一扫在手机打开当前页|用手机扫描|手机扫一扫|【?字体[：:]|【?字号[：:]|浏览次数|访问次数|阅读次数|点击数|相关链接|相关文件|相关阅读|上一篇|下一篇|网站标识码|版权所有|主办单位|承办单位|技术支持|ICP备|京ICP|沪ICP|苏ICP|网站地图|联系我们)/;
 
 /** Longer than this, a line that starts like site chrome is prose that happens to. */
 const MAX_CHROME_LINE = 80;
 
-/** Share, print and navigation links, visit counters and a site's copyright lines. */
+/** A link to a downloadable file, as a page's attachment list shows it: 1．申请表.docx */
+const FILE_LINK = /^(?:[\d０-９]{1,2}\s*[.．、]\s*)?[^。；;，,]{2,60}\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|et|txt)$/i;
+
+/** Share, print and navigation links, visit counters, attachment downloads and a site's copyright lines. */
 export function isSiteChrome(line: string): boolean {
   const text = toSimplified(stripDecoration(line)).trim();
-  return text !== '' && (CHROME_ONLY.test(text) || (CHROME_START.test(text) && text.length <= MAX_CHROME_LINE));
+  return text !== '' && (CHROME_ONLY.test(text) || FILE_LINK.test(text) || (CHROME_START.test(text) && text.length <= MAX_CHROME_LINE));
 }
 
 /** （此件公开发布）, (此件主动公开), （本文有删减）, 公开方式：主动公开 */

@@ -39,7 +39,7 @@ const LABELS: Record<HeaderKey, string[]> = {
   title: ['标题', '文件名称', '文件标题', '题名'],
   other: [
     '主题分类', '主题词', '体裁分类', '公文种类', '效力级别', '信息来源', '来源', '浏览次数', '点击数', '阅读次数', '访问次数',
-    '公开方式', '公开范围', '公开属性', '文种', '所属机构', '组配分类', '服务对象', '信息分类', '发布层级', '法规类别', '字号', '分享到',
+    '公开方式', '公开范围', '公开属性', '文种', '规范性文件登记号', '登记号', '统一编号', '所属机构', '组配分类', '服务对象', '信息分类', '发布层级', '法规类别', '字号', '分享到',
   ],
 };
 
@@ -109,6 +109,12 @@ function parseHeaderCells(cells: string[]): HeaderField[] | null {
 
 export function isHeaderLine(line: string): boolean {
   return parseHeaderLine(line) !== null;
+}
+
+/** A header line whose last label waits for its value on the next line (发文机关：⏎某某市人民政府). */
+export function awaitsValue(line: string): boolean {
+  const fields = parseHeaderLine(line);
+  return fields !== null && fields[fields.length - 1]?.value === '';
 }
 
 /**

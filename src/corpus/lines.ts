@@ -145,6 +145,21 @@ export function startsWithClosingPhrase(paragraph: string): boolean {
 /** Addressee lines (各有关单位：) belong to the covering notice, not to the policy. */
 export function isAddresseeLine(paragraph: string): boolean {
   const text = stripDecoration(paragraph);
-  if (detectMarker(text) !== null) return false;
-  return /[：:]$/.test(text) && !SENTENCE_PUNCT.test(text) && (/^各/.test(text) || text.length <= 15);
+  if (detectMarker(text) !== null || !/[：:]$/.test(text)) return false;
+  // A list of addressees may use ；between groups, never a full stop.
+  if (/[。！!？?]/.test(text)) return false;
+  if (/^各/.test(toSimplified(text))) return true;
+  if (SENTENCE_PUNCT.test(text)) return false;
+  return text.length <= 15 || namesOnlyOrganisations(text);
+}
+
+const ADDRESSEE_SUFFIX = /(委|办|局|厅|处|室|部|政府|办事处|管委会|委员会|单位|部门|公司|集团|学院|学校|中心|院|所|会|街道|镇|乡)$/;
+
+/** 区府各委、办、局，各开发区管委会，各镇人民政府、街道办事处： every name is an organisation's. */
+function namesOnlyOrganisations(text: string): boolean {
+  const parts = toSimplified(text.replace(/[：:]$/, ''))
+    .split(/[，,、；;]/)
+    .map((p) => p.replace(/[（(][^（）()]*[）)]$/, '').trim())
+    .filter((p) => p !== '');
+  return parts.length >= 2 && parts.every((p) => ADDRESSEE_SUFFIX.test(p));
 }

@@ -109,7 +109,8 @@ export function policyRegion(issuer: string | null, title: string | null): strin
   return regionOf(issuer ?? '') ?? regionOf(toSimplified(title ?? '')) ?? '';
 }
 
-const ADMIN_UNIT = /^([\p{Script=Han}]{2,6}?(?:自治区|自治州|特别行政区|省|市|区|县|旗|州|盟))/u;
+/** Autonomous units carry the people's name (长阳土家族自治县): their names run longer. */
+const ADMIN_UNIT = /^([\p{Script=Han}]{2,10}?(?:自治区|自治州|自治县|自治旗)|[\p{Script=Han}]{2,6}?(?:特别行政区|省|市|区|县|旗|州|盟))/u;
 
 /** The most specific administrative unit an organisation's name starts with: 上海市松江区科委 → 松江区. */
 export function regionOf(name: string): string | null {

@@ -29,21 +29,26 @@ function notes(text: string): { index: number; length: number }[] {
  */
 export function responsibleOf(text: string): string | null {
   const primary: string[] = [];
-  const others: string[] = [];
+  const others = new Map<string, string[]>();
+  const add = (list: string[], value: string): void => {
+    for (const unit of value.split(/[、，,]/).map((u) => u.trim())) if (unit !== '' && !list.includes(unit)) list.push(unit);
+  };
   for (const { index, length } of notes(text)) {
     const note = text.slice(index, index + length);
     const inner = new RegExp(`^${OPEN}`).test(note) ? note.slice(1).replace(new RegExp(`${CLOSE}$`), '') : note;
     for (const part of inner.split(/[；;]/)) {
       const match = PART.exec(part.trim());
-      if (!match?.[1]) continue;
-      const value = part.trim().replace(/^[^:：]*[:：]\s*/, '').trim();
-      if (value === '') continue;
-      const target = /^(配合)/.test(match[1]) ? others : primary;
-      const entry = target === others ? `${part.trim().split(/[:：]/)[0]?.trim()}：${value}` : value;
-      if (!target.includes(entry)) target.push(entry);
+      if (!match?.[1] || !match[2]) continue;
+      if (/^配合/.test(match[1])) {
+        const list = others.get(match[1]) ?? [];
+        add(list, match[2]);
+        others.set(match[1], list);
+      } else {
+        add(primary, match[2]);
+      }
     }
   }
-  const all = [primary.join('、'), ...others].filter((s) => s !== '');
+  const all = [primary.join('、'), ...[...others].map(([role, units]) => `${role}：${units.join('、')}`)].filter((s) => s !== '');
   return all.length > 0 ? all.join('；') : null;
 }
 

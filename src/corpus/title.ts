@@ -1,5 +1,6 @@
 import { isAddresseeLine, detectMarker, isDateLine, isDocNumberLine, isOrgDateLine, isOrgLine, isTitleLike, DOC_NUMBER } from './lines.js';
 import { isFrontMatter } from './front-matter.js';
+import { awaitsValue } from './header.js';
 
 /**
  * A policy's title, from what the text offers, best first: the 《》 of a covering notice (印发《…》的通知),
@@ -12,7 +13,7 @@ const TITLE_IN_NOTICE = [/印[发發]《([^》]+)》的通知/, /[现現]将《(
 const NOTICE_WITHOUT_QUOTES = /关于印发(.{4,80}?)的通知$/;
 /** A title that ends with its document number: 关于…的通知（某政发〔2024〕5号）. */
 const TRAILING_NUMBER = new RegExp(`\\s*[（(](${DOC_NUMBER})[）)]$`, 'u');
-const DOC_KIND = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划|规划|公告|通告|批复|纲要|条例|指南|指引|要点|清单|目录|若干)$/;
+const DOC_KIND = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划|规划|公告|通告|批复|纲要|条例|指南|指引|要点|清单|目录|若干)(?:[（(][^（()）]{1,20}[）)])?$/;
 const MIN_TITLE_LENGTH = 6;
 
 export interface TitleFound {
@@ -63,7 +64,11 @@ export function findTitle(lines: string[], simplified: string[]): TitleFound {
   }
   // Else the heading: a line that names a kind of document, or the first title-like line.
   const candidates: number[] = [];
-  for (let i = 0; i < front; i++) if (isCandidate(lines[i] ?? '', simplified[i] ?? '')) candidates.push(i);
+  for (let i = 0; i < front; i++) {
+    // A header's value on the line after its label (索引号：⏎113…) is not a heading.
+    if (i > 0 && awaitsValue(lines[i - 1] ?? '')) continue;
+    if (isCandidate(lines[i] ?? '', simplified[i] ?? '')) candidates.push(i);
+  }
   const named = candidates.find((i) => DOC_KIND.test((simplified[i] ?? '').replace(TRAILING_NUMBER, '')));
   const at = named ?? candidates[0];
   return at === undefined ? { title: null, docNumber: null } : split(lines[at] ?? '');

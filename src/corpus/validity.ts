@@ -7,6 +7,8 @@ const DATE = String.raw`(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*�
 const FROM_DATE = new RegExp(String.raw`自\s*(${DATE})\s*起\s*(?:施行|实施|执行|生效|试行)`);
 const FROM_ISSUE = /自\s*(发布|印发|公布|发文|颁布|下发)之日起\s*(?:施行|实施|执行|生效|试行)?/;
 const UNTIL_DATE = new RegExp(String.raw`(?:有效期|试行期)\s*(?:至|到|截至)\s*(${DATE})|至\s*(${DATE})\s*(?:止|废止|失效)`);
+/** 执行期限为2023年11月21日至2026年11月20日, 有效期自…至…: both ends in one sentence. */
+const RANGE = new RegExp(String.raw`(?:有效期|执行期限|实施期限|试行期|施行期限|执行期|实施期)\s*(?:为|是|[：:])?\s*(?:自|从)?\s*(${DATE})\s*(?:起)?\s*(?:至|到|—|－|-|～|~)\s*(${DATE})`);
 const TERM_YEARS = /(?:有效期|试行期)\s*(?:为|暂定)?\s*([一二三四五六七八九十两\d]+)\s*年/;
 
 export interface ValidityDates {
@@ -32,9 +34,10 @@ export function findValidity(clauses: Clause[], dates: ValidityDates): Validity 
     const clause = clauses[i];
     if (!clause) continue;
     const text = foldDigits(toSimplified(clause.text));
-    const from = FROM_DATE.exec(text);
+    const range = RANGE.exec(text);
+    const from = FROM_DATE.exec(text) ?? (range ? [range[0], range[1]] : null);
     const fromIssue = FROM_ISSUE.exec(text);
-    const until = UNTIL_DATE.exec(text);
+    const until = UNTIL_DATE.exec(text) ?? (range ? [range[0], range[2], undefined] : null);
     const term = TERM_YEARS.exec(text);
     if (!from && !fromIssue && !until && !(term && dates.headerFrom)) continue;
 

@@ -62,7 +62,7 @@ function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: 
     counts,
     length,
     statesAmount: AMOUNT.test(clause.text),
-    namesDepartment: DEPARTMENT.test(clause.text),
+    namesDepartment: clause.responsible !== null || DEPARTMENT.test(clause.text),
     countUnits: [...new Set([...clause.text.matchAll(COUNT)].map((m) => (m[1] === '個' ? '个' : m[1] === '項' ? '项' : (m[1] ?? ''))))].join(''),
   };
 }

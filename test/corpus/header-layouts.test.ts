@@ -87,6 +87,25 @@ describe('metadata from the layouts sites print', () => {
     for (const amount of ['１０億元', '30萬元', '5,000萬元', '500千元', '２萬元', '1.5億元']) expect(text).toContain(amount);
   });
 
+  it('a site copy with every label and value on two lines, a title with a parenthetical, a date range, tab-separated rows', () => {
+    expect(core('header-website-two-line')).toEqual({
+      title: '峨边彝族自治县中小企业数字化改造奖补办法（试行）',
+      docNumber: '峨府办发〔2024〕6号',
+      issuer: '峨边彝族自治县人民政府办公室',
+      region: '峨边彝族自治县',
+      issued: '2024-05-08',
+      published: null,
+      validFrom: '2024-06-01',
+      validTo: '2026-05-31',
+    });
+    const policy = parse('header-website-two-line');
+    expect(policy.indexNumber).toBe('115111320089-2024-0012');
+    // Each measure under a heading is a paragraph of its own, its 【】 note closing it.
+    expect(policy.clauses.map((c) => c.label)).toEqual(['一（第1段）', '一（第2段）', '二', '附表第1行', '附表第2行']);
+    expect(policy.clauses.map((c) => c.responsible)).toEqual(['县经信局；配合单位：县财政局', '县经信局', null, null, null]);
+    expect(policy.clauses[3]?.text).toBe('1 | 设备改造补助 | 300 |');
+  });
+
   it('a header date that cannot be read is reported; the signature still dates the document', () => {
     const policy = parsePolicy('x', `成文日期：2024-02-30\n发布日期：2024229\n${fixture('header-two-line').split('\n').slice(9).join('\n')}`);
     expect(policy.issued).toBe('2023-11-20');
