@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerExtractive } from '../../src/answer/answer.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { formatSources } from '../../src/cli/format.js';
 import { createEngine } from '../../src/engine.js';
 import { FRONT_MATTER_OF } from '../support/ingest-fixtures.js';
@@ -59,5 +61,16 @@ describe('an abolished policy', () => {
     expect(answer.citations.find((c) => c.policyId === 'superseded-old')).toMatchObject({ status: 'in-force' });
     expect(answer.citations.find((c) => c.policyId === 'superseded-old')).not.toHaveProperty('abolishedBy');
     expect(answer.citations.some((c) => c.clause === '第三条' && c.policyId === 'header-database')).toBe(false);
+  });
+});
+
+describe('GET /api/policies', () => {
+  it('lists an abolished policy as abolished, with the policy that abolished it and the date', async () => {
+    const app = await buildApp({ config: loadConfig({}), engine, llm: null, logger: false });
+    const body = (await app.inject({ method: 'GET', url: '/api/policies' })).json() as { asOf: string; policies: Record<string, unknown>[] };
+    await app.close();
+    expect(body.asOf >= '2024-07-01').toBe(true);
+    expect(body.policies.find((p) => p.id === 'superseded-old')).toMatchObject({ status: 'abolished', abolishedBy: 'header-database', abolishedOn: '2024-07-01' });
+    expect(body.policies.find((p) => p.id === 'header-database')).not.toHaveProperty('abolishedBy');
   });
 });
