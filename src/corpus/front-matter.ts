@@ -9,13 +9,17 @@ import { SENTENCE_PUNCT, stripDecoration } from './lines.js';
  * read as metadata or dropped, and never become a clause that an answer could cite.
  */
 
+/** Enough of a line's start to recognise what it opens with, converted alone. */
+const PREFIX = 16;
 const BREADCRUMB_START = /^(当前位置|您的位置|您当前的位置|你的位置|你当前的位置|所在位置|当前页面|位置)\s*[：:]/;
 const BREADCRUMB_SEPARATOR = /\s*(?:>>|»|›|＞＞|>|＞)\s*/;
 
 /** 首页 > 政务公开 > 政策文件, >> 走进某市 >> 投资某市, 当前位置：首页 > … */
 export function isBreadcrumb(line: string): boolean {
-  const text = toSimplified(stripDecoration(line));
-  if (BREADCRUMB_START.test(text)) return true;
+  const raw = stripDecoration(line);
+  if (BREADCRUMB_START.test(toSimplified(raw.slice(0, PREFIX)))) return true;
+  if (!/[>»›＞]/.test(raw)) return false;
+  const text = toSimplified(raw);
   const parts = text.split(BREADCRUMB_SEPARATOR).filter((p) => p.trim() !== '');
   const separators = text.split(BREADCRUMB_SEPARATOR).length - 1;
   if (separators < 2 || parts.length < 2) return false;
@@ -37,8 +41,10 @@ const FILE_LINK = /^(?:[\d０-９]{1,2}\s*[.．、]\s*)?[^。；;，,]{2,60}\.(?
 
 /** Share, print and navigation links, visit counters, attachment downloads and a site's copyright lines. */
 export function isSiteChrome(line: string): boolean {
-  const text = toSimplified(stripDecoration(line)).trim();
-  return text !== '' && (CHROME_ONLY.test(text) || FILE_LINK.test(text) || (CHROME_START.test(text) && text.length <= MAX_CHROME_LINE));
+  const raw = stripDecoration(line).trim();
+  if (raw === '' || raw.length > MAX_CHROME_LINE) return false;
+  const text = toSimplified(raw);
+  return CHROME_ONLY.test(text) || FILE_LINK.test(text) || CHROME_START.test(text);
 }
 
 /** （此件公开发布）, (此件主动公开), （本文有删减）, 公开方式：主动公开 */
@@ -49,7 +55,7 @@ export function isPublicationMark(line: string): boolean {
 
 /** The distribution list at a document's foot (抄送：…). */
 export function isDistributionLine(line: string): boolean {
-  return /^(抄送|抄报|分送|发送)[：:]/.test(toSimplified(stripDecoration(line)).trim());
+  return /^(抄送|抄报|分送|发送)[：:]/.test(toSimplified(stripDecoration(line).trim().slice(0, PREFIX)));
 }
 
 /** A document's letterhead: 某某市人民政府办公室文件. */
@@ -58,16 +64,12 @@ export function isLetterhead(line: string): boolean {
   return /^[\p{Script=Han}（）()、\s]{4,40}文件$/u.test(text) && !/(的|关于)/.test(text);
 }
 
+/** Longer lines are prose or a header: publication marks, letterheads and dates are short. */
+const SHORT_FRONT_MATTER = 45;
+
 /** Any line that belongs to the document's surroundings rather than to its rules. */
 export function isFrontMatter(line: string): boolean {
   const text = stripDecoration(line);
-  return (
-    isHeaderLine(text) ||
-    isBreadcrumb(text) ||
-    isSiteChrome(text) ||
-    isPublicationMark(text) ||
-    isDistributionLine(text) ||
-    isLetterhead(text) ||
-    isGarbledDate(text)
-  );
+  if (isHeaderLine(text) || isBreadcrumb(text) || isSiteChrome(text) || isDistributionLine(text)) return true;
+  return text.length <= SHORT_FRONT_MATTER && (isPublicationMark(text) || isLetterhead(text) || isGarbledDate(text));
 }

@@ -50,6 +50,10 @@ for (const [key, labels] of Object.entries(LABELS) as [HeaderKey, string[]][]) f
 const LABEL_ALT = [...KEY_OF.keys()].sort((a, b) => b.length - a.length).join('|');
 /** A label as printed: 【label】, [label], label： or label followed by a layout gap. */
 const LABEL_AT = new RegExp(`(?:【\\s*(${LABEL_ALT})\\s*】|\\[(${LABEL_ALT})\\]|(${LABEL_ALT})\\s*(?:[：:]|(?= {2,})|$))`, 'g');
+/** Long enough to hold a spaced-out label in brackets (【 发 文 字 号 】). */
+const LABEL_PREFIX = 16;
+/** Every header line starts with a label: most lines are turned away by this one anchored test. */
+const LABEL_START = new RegExp(`^[【\\[]?\\s*(?:${LABEL_ALT})`);
 const LABEL_CELL = new RegExp(`^(?:【\\s*)?(${LABEL_ALT})(?:\\s*】)?\\s*[：:]?$`);
 
 /** Spaces inside a printed label (索 引 号) are layout. */
@@ -67,6 +71,8 @@ function field(label: string, value: string): HeaderField {
  */
 export function parseHeaderLine(line: string): HeaderField[] | null {
   const original = compactLabel(line.trim());
+  // Only a line that starts with a label is converted whole: converting script is the costly part.
+  if (!LABEL_START.test(compactLabel(toSimplified(original.slice(0, LABEL_PREFIX))))) return null;
   const text = compactLabel(toSimplified(line).trim());
   if (text === '') return null;
   // Labels are found in simplified script; values are cut from the line as printed.

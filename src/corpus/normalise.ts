@@ -78,6 +78,7 @@ export function fixSpacing(line: string): string {
 
 const ARTICLE_START = /^((?:#+ )?第[一二三四五六七八九十百零〇\d]+(?:条|條|章|节|節))(?=[\p{Script=Han}“（(])/u;
 
+const FOOTER_PREFIX = 12;
 const FOOTER_START = /^[【\[［]?\s*(原文链接|免责声明|责任编辑|分享到|打印本页|关闭窗口|打印|扫一扫|返回顶部|相关链接|上一篇|下一篇)/;
 
 /** Three or more cells separated by tabs: a table row as a page or spreadsheet copy gives it. */
@@ -98,7 +99,8 @@ function cleanLines(body: string): string[] {
 
   // A website footer (原文链接, 免责声明…) ends the document wherever it sits in its second half.
   const footerAt = lines.findIndex(
-    (line, i) => i > lines.length / 2 && FOOTER_START.test(toSimplified(stripDecoration(line))),
+    // Only the line's start is converted to simplified script: the words are at its start.
+    (line, i) => i > lines.length / 2 && FOOTER_START.test(toSimplified(stripDecoration(line).slice(0, FOOTER_PREFIX))),
   );
   const kept = footerAt >= 0 ? lines.slice(0, footerAt) : lines;
 

@@ -27,8 +27,12 @@ export interface Abolition {
 }
 
 /** The documents a clause abolishes, sentence by sentence. */
+/** Both scripts, to turn away the clauses that abolish nothing before converting them. */
+const MAY_ABOLISH = /废止|廢止|停止执行|停止執行|不再执行|不再執行|停止施行|同时失效|同時失效/;
+
 export function abolitionsIn(clause: Clause): Reference[] {
   const refs: Reference[] = [];
+  if (!MAY_ABOLISH.test(clause.text)) return refs;
   for (const sentence of toSimplified(clause.text).split(/(?<=[。；;])/)) {
     const verb = ABOLISH_VERB.exec(sentence);
     if (!verb) continue;
