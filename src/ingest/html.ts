@@ -21,6 +21,8 @@ const CHROME_NAME = /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|foote
 /** The main content holds at least this share of its parent's text; deeper elements are tried while it does. */
 const MAIN_SHARE = 0.8;
 const INFO_MAX_CHARS = 800;
+/** Furniture holds less than this share of a page's text outside links. */
+const FURNITURE_MAX_SHARE = 0.5;
 const MIN_INFO_FIELDS = 2;
 
 const HINT_KEYS: Partial<Record<HeaderKey, string>> = {
@@ -104,9 +106,13 @@ export function readHtml(bytes: Buffer): ReadResult {
   }
   const title = hints.title ?? pageTitle($);
   $('header, footer').remove();
+  // A furniture name on an element that holds most of the page's text is a site's odd naming, not furniture.
+  const page = $('body').get(0);
+  const pageWeight = page ? contentWeight($, page) : 0;
   $('[class], [id]')
     .toArray()
     .filter((el) => CHROME_NAME.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`))
+    .filter((el) => contentWeight($, el) < FURNITURE_MAX_SHARE * pageWeight)
     .forEach((el) => $(el).remove());
 
   const lines = blockLines($, mainContent($)).filter((line) => !isSiteChrome(line) && !isBreadcrumb(line));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ingest/encoding.js';
-import { read } from '../../src/ingest/read.js';
+import { read, readBytes } from '../../src/ingest/read.js';
 import { toStored } from '../../src/ingest/to-policy.js';
 import { IngestError } from '../../src/ingest/types.js';
 import { formatNumber } from '../../src/ingest/docx-numbering.js';
@@ -77,6 +77,15 @@ describe('one policy in every format yields the same policy', () => {
     const { result } = await ingest('政策.docx');
     expect(result.text).toContain('第二章 支持内容和标准\n第三条 对企业实施数字化改造项目');
     expect(result.text).toContain('\n序号 | 认定类别 | 奖励金额（万元） |\n1 | 区级数字化车间 | 20 |\n');
+  });
+
+  it('a page that names its content like furniture and gives its title only in <title>', async () => {
+    const html = `<html><head><meta charset="utf-8"><title>甲区促进工业发展若干措施_政策文件_甲区人民政府</title></head><body>
+      <ul class="nav"><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul>
+      <div class="main share-box"><p>一、对企业给予奖励10万元。</p><p>二、本措施自2024年1月1日起施行。</p><p>甲区人民政府</p><p>2023年12月1日</p></div>
+      <div class="footer">版权所有</div></body></html>`;
+    const { text } = await readBytes('page.html', Buffer.from(html));
+    expect(text).toBe('甲区促进工业发展若干措施\n一、对企业给予奖励10万元。\n二、本措施自2024年1月1日起施行。\n甲区人民政府\n2023年12月1日\n');
   });
 
   it('stores text that reads back to the same policy', async () => {
