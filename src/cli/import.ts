@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { policyStatus, todayInChina } from '../corpus/dates.js';
 import { parsePolicyFiles, readPolicyFiles, POLICY_EXTENSIONS } from '../corpus/load.js';
@@ -136,10 +136,10 @@ export async function importCommand(files: string[], options: ImportOptions): Pr
   }
 
   const corpus = corpusWith(policiesDir, prepared);
+  mkdirSync(policiesDir, { recursive: true });
   for (const p of prepared) {
     // Written beside the target and renamed: a watching server never reads half a file.
     const temporary = join(policiesDir, `.${p.id}.md.tmp-${process.pid}`);
-    if (!existsSync(policiesDir)) throw new Error(`${policiesDir} does not exist`);
     writeFileSync(temporary, p.stored.text);
     renameSync(temporary, p.target);
     for (const name of readdirSync(policiesDir)) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,14 @@ describe('policy-qa import refuses what it cannot trust, exit code 2 and the rea
     expect(code).toBe(2);
     expect(stderr).toMatch(/nothing imported \(1 of 2 files refused\)/);
     expect(existsSync(join(indexDir, 'policies', `${idFromFileName(files['政策-gbk.txt'] ?? '')}.md`))).toBe(false);
+  });
+
+  it('creates policies/ in an INDEX_DIR that has none yet', () => {
+    const empty = join(work, 'fresh-index');
+    mkdirSync(empty);
+    const { code } = run(['import', files['政策-gbk.txt'] ?? '', '--id', 'first'], { INDEX_DIR: empty });
+    expect(code).toBe(0);
+    expect(existsSync(join(empty, 'policies', 'first.md'))).toBe(true);
   });
 
   it('an INDEX_DIR that does not exist', () => {
