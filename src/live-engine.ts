@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readPolicyFiles } from './corpus/load.js';
 import { createEngine, type Engine } from './engine.js';
 import { corpusFingerprint } from './search/snapshot.js';
@@ -27,6 +29,31 @@ export interface ReloadLog {
 
 /** Quiet time after the last change before rebuilding: a copy or an editor's save writes in several steps. */
 export const RELOAD_DEBOUNCE_MS = 300;
+/**
+ * Above this much clause text (about 2,500 clauses) a rebuild in the server's own thread would hold
+ * answers up for over half a second: a child process (`policy-qa index`) builds the snapshot instead,
+ * and the server only loads it. Below it, building in place is as quick as loading and needs no
+ * second copy of the dictionary.
+ */
+export const CHILD_BUILD_BYTES = 1_000_000;
+/** bin/ beside src/ and dist/ alike. */
+const CLI = fileURLToPath(new URL('../bin/policy-qa.js', import.meta.url));
+
+export interface LiveOptions {
+  debounceMs?: number;
+  childBuildBytes?: number;
+}
+
+/** Builds the index snapshot of a folder in a separate process, so the server's thread stays free. */
+function buildInChild(indexDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'index'], { env: { ...process.env, INDEX_DIR: indexDir }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(stderr.trim().replace(/^policy-qa: /, '') || `index build exited with ${code}`))));
+  });
+}
 
 export class LiveEngine implements EngineSource {
   private engine: Engine;
@@ -36,12 +63,17 @@ export class LiveEngine implements EngineSource {
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
 
+  private readonly debounceMs: number;
+  private readonly childBuildBytes: number;
+
   constructor(
     private readonly indexDir: string,
     initial: Engine,
     private readonly log: ReloadLog,
-    private readonly debounceMs = RELOAD_DEBOUNCE_MS,
+    options: LiveOptions = {},
   ) {
+    this.debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
+    this.childBuildBytes = options.childBuildBytes ?? CHILD_BUILD_BYTES;
     this.engine = initial;
     this.fingerprint = this.readFingerprint() ?? '';
   }
@@ -68,19 +100,23 @@ export class LiveEngine implements EngineSource {
       return this.pending;
     }
     // Started on the next turn of the event loop, so that the caller's reply (and any frame queued) goes first.
-    this.running = new Promise<ReloadResult>((resolve) => setImmediate(() => resolve(this.rebuild(reason)))).finally(() => {
-      this.running = null;
-    });
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.rebuild(reason))
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
-  private rebuild(reason: string): ReloadResult {
+  private async rebuild(reason: string): Promise<ReloadResult> {
     const started = performance.now();
     try {
       const fingerprint = corpusFingerprint(readPolicyFiles(join(this.indexDir, 'policies')));
       if (fingerprint === this.fingerprint) {
         return { ok: true, changed: false, policies: this.engine.stats.policies, clauses: this.engine.stats.clauses, ms: performance.now() - started };
       }
+      // A large corpus is built elsewhere; loading its snapshot here takes a fraction of the time.
+      if (this.engine.stats.textBytes >= this.childBuildBytes) await buildInChild(this.indexDir);
       const next = createEngine(this.indexDir, 'use');
       this.engine = next;
       this.fingerprint = fingerprint;

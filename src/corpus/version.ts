@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,16 +17,23 @@ const INDEXING_CODE = ['search/index'];
 
 let memo: string | null = null;
 
+/**
+ * The TypeScript sources where they are (a checkout, or a package that ships them), so that the
+ * test runner and the built program, which may share a snapshot, agree; else the compiled modules.
+ */
+function codeRoot(): { root: URL; ext: string } {
+  const sources = new URL('../../src/', import.meta.url);
+  if (existsSync(fileURLToPath(new URL('corpus/version.ts', sources)))) return { root: sources, ext: '.ts' };
+  return { root: new URL('../', import.meta.url), ext: extname(fileURLToPath(import.meta.url)) };
+}
+
 export function parserSignature(): string {
   if (memo !== null) return memo;
-  const here = fileURLToPath(import.meta.url);
-  // The same kind of file this module is: .ts under the test runner, .js when built.
-  const ext = extname(here);
-  const root = new URL('../', import.meta.url);
+  const { root, ext } = codeRoot();
   const hash = createHash('sha256');
   for (const folder of PARSING_CODE) {
     const dir = new URL(`${folder}/`, root);
-    for (const name of readdirSync(dir).filter((n) => n.endsWith(ext)).sort()) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(ext) && !n.endsWith('.d.ts')).sort()) {
       hash.update(`${folder}/${name}\0`).update(readFileSync(new URL(name, dir))).update('\0');
     }
   }

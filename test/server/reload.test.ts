@@ -40,7 +40,7 @@ const logs: string[] = [];
 
 beforeAll(async () => {
   const stream = new Writable({ write: (chunk: Buffer, _e, done) => (logs.push(chunk.toString()), done()) });
-  live = new LiveEngine(dir, createEngine(dir, 'off'), { info: (d, m) => app.log.info(d, m), error: (d, m) => app.log.error(d, m) }, 50);
+  live = new LiveEngine(dir, createEngine(dir, 'off'), { info: (d, m) => app.log.info(d, m), error: (d, m) => app.log.error(d, m) }, { debounceMs: 50 });
   app = await buildApp({ config: loadConfig({ ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'info' }), engine: live, llm: slowModel, logger: { level: 'info', stream } });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   live.watch();
@@ -123,4 +123,24 @@ describe('POST /api/admin/reload', () => {
     expect(response.statusCode).toBe(404);
     await plain.close();
   });
+});
+
+describe('a large corpus', () => {
+  it('is built by a child process and only loaded by the server', async () => {
+    const messages: string[] = [];
+    const log = { info: (d: Record<string, unknown>, m: string) => messages.push(`${m} ${JSON.stringify(d)}`), error: (d: Record<string, unknown>, m: string) => messages.push(`${m} ${JSON.stringify(d)}`) };
+    const large = new LiveEngine(dir, live.current(), log, { childBuildBytes: 0 });
+    writeFileSync(join(dir, 'policies', 'wuxi-2023.md'), (await import('node:fs')).readFileSync(join(FIXTURES, 'header-two-line.txt')));
+    const result = await large.reload('test');
+    expect(result).toMatchObject({ ok: true, changed: true, policies: 6 });
+    // Loaded from the snapshot the child wrote, not tokenised here.
+    expect(large.current().stats.source).toBe('snapshot');
+    expect(large.current().policies.map((p) => p.id)).toContain('wuxi-2023');
+    unlinkSync(join(dir, 'policies', 'wuxi-2023.md'));
+    writeFileSync(join(dir, 'policies', 'broken.md'), '---\nissued: 昨天\n---\n第一条 给予奖励。\n');
+    const failed = await large.reload('test');
+    expect(failed).toMatchObject({ ok: false, error: expect.stringMatching(/front matter issued must be a YYYY-MM-DD date/) });
+    expect(large.current().policies.map((p) => p.id)).toContain('wuxi-2023');
+    unlinkSync(join(dir, 'policies', 'broken.md'));
+  }, 30_000);
 });
