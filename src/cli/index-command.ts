@@ -17,10 +17,11 @@ export function indexCommand(): number {
     `build         ${stats.buildMs.toFixed(0)} ms (${mbPerSecond.toFixed(2)} MB/s)`,
     `snapshot      ${stats.snapshotNote ?? join(indexDir, 'snapshot')}`,
     '',
-    ...engine.policies.map(
-      (p) =>
-        `${p.id.padEnd(24)} ${String(p.clauses.length).padStart(4)} clauses  ${p.region}  ${p.validFrom ?? '?'}..${p.validTo ?? '?'}  ${p.title}`,
-    ),
+    ...engine.policies.flatMap((p) => [
+      `${p.id.padEnd(24)} ${String(p.clauses.length).padStart(4)} clauses  ${p.region}  ${p.validFrom ?? '?'}..${p.validTo ?? '?'}  ${p.title}`,
+      ...(p.abolishedBy ? [`${''.padEnd(24)} abolished by ${p.abolishedBy} from ${p.abolishedOn}`] : []),
+      ...p.warnings.map((w) => `${''.padEnd(24)} warning: ${w}`),
+    ]),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

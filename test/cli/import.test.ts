@@ -106,6 +106,7 @@ describe('policy-qa import stores what it read and says what it found', () => {
     run(['import', join(FIXTURES, 'superseded-old.txt'), '--id', 'hefei-2021']);
     const { stdout } = run(['import', join(FIXTURES, 'header-database.txt'), '--id', 'hefei-2024']);
     expect(stdout).toMatch(/note: abolishes hefei-2021 《合肥市智能制造专项资金管理办法》 from 2024-07-01/);
+    expect(run(['index']).stdout).toMatch(/^hefei-2021 .*\n +abolished by hefei-2024 from 2024-07-01$/m);
     const noRegion = join(work, 'noregion.txt');
     const { code, stdout: out } = run(['import', noRegion, '--region', '合肥市', '--id', 'no-region']);
     expect(code).toBe(0);
