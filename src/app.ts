@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { LlmAnswerer } from './answer/llm-answer.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
+import { fixedEngine, type EngineSource, type Reloadable } from './live-engine.js';
 import { registerApiRoutes } from './server/api-routes.js';
 import { registerEmbedRoute } from './server/embed-route.js';
 import { registerAdminRoutes } from './server/admin-routes.js';
@@ -25,7 +26,8 @@ import { openStore, type Store } from './store/index.js';
 
 export interface AppOptions {
   config: Config;
-  engine: Engine;
+  /** A fixed engine, or one that is swapped when the policies change (each answer keeps the one it started with). */
+  engine: Engine | (EngineSource & Reloadable);
   llm: LlmAnswerer | null;
   logger?: FastifyServerOptions['logger'];
   /** Feedback and the question log; opened from config.store (and closed with the app) when not given. */
@@ -43,7 +45,9 @@ export interface ErrorBody {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, engine, llm } = options;
+  const { config, llm } = options;
+  const live = 'current' in options.engine ? options.engine : null;
+  const engines: EngineSource = live ?? fixedEngine(options.engine as Engine);
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.limits.maxPayloadBytes,
@@ -122,13 +126,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 
-  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions, store });
+  registerApiRoutes(app, { engines, llm, config, ipQuestions, sessions, store });
   registerFeedbackRoute(app, { store, config });
-  registerPolicyRoutes(app, { engine, publicDir: WEB_PUBLIC_DIR, httpRequestsPerMinute: config.limits.httpRequestsPerMinute });
+  registerPolicyRoutes(app, { engines, publicDir: WEB_PUBLIC_DIR, httpRequestsPerMinute: config.limits.httpRequestsPerMinute });
   registerWidgetRoutes(app, config.allowedOrigins);
   registerAdminRoutes(app, {
     token: config.adminToken,
-    engine,
+    engines,
+    live,
     store,
     indexDir: config.indexDir,
     pageDir: WEB_ADMIN_DIR,
@@ -136,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerWebsocketRoute(app, {
     store,
-    engine,
+    engines,
     llm,
     config,
     ipQuestions,

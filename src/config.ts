@@ -45,7 +45,7 @@ export interface Config {
   redisUrl: string | null;
   /** Feedback and the question log: SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL. */
   store: StoreConfig;
-  /** Turns on /admin and /api/admin/*; null (no default) leaves them answering 404. */
+  /** Turns on /admin and /api/admin/* (Bearer token); null (no default) leaves them answering 404. Never logged. */
   adminToken: string | null;
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePolicyFiles, readPolicyFiles } from './corpus/load.js';
 import type { Policy } from './corpus/types.js';
 import { RegionDirectory } from './regions/index.js';
+import { parserSignature } from './corpus/version.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, emptyLexicon, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/analyse.js';
@@ -52,6 +53,11 @@ export type SnapshotMode = 'use' | 'rebuild' | 'off';
 /** index/ beside src/ or dist/: the same relative place in a checkout and in a built package. */
 export const DEFAULT_INDEX_DIR = fileURLToPath(new URL('../index', import.meta.url));
 
+/** The index folder every command uses: INDEX_DIR when it is set, else the shipped index/. */
+export function indexDirFromEnv(env: Record<string, string | undefined> = process.env): string {
+  return env.INDEX_DIR?.trim() || DEFAULT_INDEX_DIR;
+}
+
 export interface EngineOptions {
   /**
    * 'empty' runs with the hand-kept word lists (synonyms, question filler, English glossary) emptied,
@@ -70,7 +76,7 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
 
   const buildStart = performance.now();
   const files = readPolicyFiles(join(indexDir, 'policies'));
-  const identity = { tokenizer: tokenizer.signature, corpus: corpusFingerprint(files) };
+  const identity = { tokenizer: tokenizer.signature, parser: parserSignature(), corpus: corpusFingerprint(files) };
   const snapshotDir = join(indexDir, 'snapshot');
   let policies: Policy[];
   let index: SearchIndex;

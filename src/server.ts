@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { LlmAnswerer } from './answer/llm-answer.js';
 import { describeConfig, loadConfig, type Config } from './config.js';
-import { createEngine } from './engine.js';
+import { createEngine, DEFAULT_INDEX_DIR } from './engine.js';
+import { LiveEngine } from './live-engine.js';
 import { loadPromptTemplates } from './llm/prompt.js';
 import { createOpenAiStreamer } from './llm/stream.js';
 
@@ -14,8 +15,13 @@ export function createLlmAnswerer(config: Config): LlmAnswerer | null {
 
 export async function startServer(overrides: Partial<Pick<Config, 'host' | 'port'>> = {}): Promise<FastifyInstance> {
   const config = { ...loadConfig(), ...overrides };
-  const engine = createEngine(config.indexDir ?? undefined);
-  const app = await buildApp({ config, engine, llm: createLlmAnswerer(config) });
+  const indexDir = config.indexDir ?? DEFAULT_INDEX_DIR;
+  const engine = createEngine(indexDir);
+  // Added, changed and removed policy files are picked up without a restart; reloads log through the app.
+  const live = new LiveEngine(indexDir, engine, { info: (d, m) => app.log.info(d, m), error: (d, m) => app.log.error(d, m) });
+  const app = await buildApp({ config, engine: live, llm: createLlmAnswerer(config) });
+  live.watch();
+  app.addHook('onClose', async () => live.close());
   app.log.info({ config: describeConfig(config), stats: engine.stats }, 'policy-qa ready');
 
   let closing = false;

@@ -3,7 +3,7 @@ import type { Citation } from './types.js';
 
 export function toCitation(passage: Passage, n: number): Citation {
   const { policy, clause } = passage;
-  return {
+  const citation: Citation = {
     n,
     policyId: policy.id,
     title: policy.title,
@@ -16,6 +16,11 @@ export function toCitation(passage: Passage, n: number): Citation {
     validTo: policy.validTo,
     status: passage.status,
   };
+  if (passage.status === 'abolished' && policy.abolishedBy !== null && policy.abolishedOn !== null) {
+    citation.abolishedBy = policy.abolishedBy;
+    citation.abolishedOn = policy.abolishedOn;
+  }
+  return citation;
 }
 
 const MARKER = /\[(\d{1,3})\]/g;

@@ -3,12 +3,12 @@ import type { Passage } from '../search/passages.js';
 import type { Retrieval } from '../search/retrieve.js';
 import { bottomLine, isCurrent, topicOf, type Block } from './bottom-line.js';
 import { displayLabel, toCitation } from './citations.js';
-import { amountsIn, responsibleDepartment } from './figures-in-text.js';
+import { amountsIn } from './figures-in-text.js';
 import { labelsFor, type Labels } from './labels.js';
 import { answeringSentences } from './sentences.js';
 import type { AnswerObject } from './types.js';
 
-export { amountsIn, responsibleDepartment } from './figures-in-text.js';
+export { amountsIn } from './figures-in-text.js';
 export { splitSentences } from './sentences.js';
 
 /**
@@ -47,7 +47,7 @@ function toBlock(passage: Passage, n: number, retrieval: Retrieval): Block {
     n,
     sentences,
     amounts: passage.clause.kind === 'table-row' ? [] : amountsIn(sentences.join('')),
-    department: responsibleDepartment(passage.clause.text),
+    department: passage.clause.responsible,
   };
 }
 

@@ -1,22 +1,15 @@
 /**
- * Amounts and responsible departments as a clause states them, for quoting. (Amounts are compared
- * and normalised elsewhere; here they are shown exactly as the policy writes them.)
+ * Amounts as a clause states them, for quoting. (Amounts are compared and normalised elsewhere; here
+ * they are shown exactly as the policy writes them.)
  */
 
 const NUMBER = '[\\d０-９]+(?:[.．][\\d０-９]+)?';
 const UNIT = '(?:万元|亿元|億元|萬元|千元|万|亿|億|萬|元|%|％)';
 const AMOUNT_CORE = new RegExp(`${NUMBER}\\s*${UNIT}(?:\\s*[～~—-]\\s*${NUMBER}\\s*${UNIT})?`, 'g');
 
-/** （责任部门：区经委） or 【責任部門:區數據局、相關街鎮(經開區);時間:…】: names, brackets inside included. */
-export const RESPONSIBLE = /[（(【]\s*(责任部门|責任部門|责任单位|責任單位|牵头单位|牽頭單位)\s*[:：]((?:[^（()）【】;；]|[（(][^（()）]*[）)])+)[^】）)]*[）)】]?/;
 
 /** The amounts a text states, as it states them: 10%、3000万元. */
 export function amountsIn(text: string): string[] {
   const found = text.match(AMOUNT_CORE) ?? [];
   return [...new Set(found.map((a) => a.replace(/\s+/g, '')))];
-}
-
-export function responsibleDepartment(text: string): string | null {
-  const match = RESPONSIBLE.exec(text);
-  return match?.[2]?.trim() ?? null;
 }

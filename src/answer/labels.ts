@@ -56,8 +56,10 @@ const ZH: Labels = {
         return `已于${d(policy.validTo ?? '')}失效`;
       case 'not-yet-in-force':
         return `尚未施行，将于${d(policy.validFrom ?? '')}起施行`;
+      case 'abolished':
+        return `已于${d(policy.abolishedOn ?? '')}废止`;
       default:
-        return status === 'unknown' ? '文件未载明有效期' : '已废止';
+        return '文件未载明有效期';
     }
   },
 };
@@ -90,8 +92,10 @@ const EN: Labels = {
         return `expired on ${policy.validTo ?? ''}`;
       case 'not-yet-in-force':
         return `not yet in force: takes effect on ${policy.validFrom ?? ''}`;
+      case 'abolished':
+        return `abolished on ${policy.abolishedOn ?? ''}`;
       default:
-        return status === 'unknown' ? 'validity not stated in the text' : 'abolished';
+        return 'validity not stated in the text';
     }
   },
 };

@@ -4,7 +4,8 @@ import type { Concept, QueryAnalysis } from '../search/analysis.js';
 import type { Passage } from '../search/passages.js';
 import { CREDIT } from '../search/score.js';
 import { prepareForTokens } from '../text/tokenizer.js';
-import { amountsIn, RESPONSIBLE } from './figures-in-text.js';
+import { withoutResponsibilityNotes } from '../corpus/responsible.js';
+import { amountsIn } from './figures-in-text.js';
 
 /**
  * The sentences of a cited clause that answer the question, quoted as the clause words them: for
@@ -26,6 +27,7 @@ const SENTENCE_SHARE_WITHOUT_AMOUNT = 0.9;
 const SENTENCE_END = /(?<=[。；;！!？?])/;
 const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止/;
 const INTERPRETATION_SENTENCE = /负责解释|負責解釋/;
+const ABOLISHING_SENTENCE = /废止|廢止|停止执行|停止執行|不再执行|不再執行/;
 
 export function splitSentences(text: string): string[] {
   return text
@@ -68,8 +70,9 @@ function sentenceScore(text: string, concepts: Concept[]): number {
 export function answeringSentences(passage: Passage, analysis: QueryAnalysis): string[] {
   const { clause } = passage;
   if (clause.kind === 'table-row') return [readTableRow(clause)];
-  const sentences = splitSentences(clause.text.replace(RESPONSIBLE, ''));
+  const sentences = splitSentences(withoutResponsibilityNotes(clause.text));
   if (passage.role === 'validity' || passage.role === 'catalogue') return pick(sentences, (s) => VALIDITY_SENTENCE.test(s));
+  if (passage.role === 'abolition') return pick(sentences, (s) => ABOLISHING_SENTENCE.test(s));
   if (passage.role === 'interpretation') return pick(sentences, (s) => INTERPRETATION_SENTENCE.test(s));
   const wantsAmount = analysis.intents.has('amount');
   const parts = analysis.parts.length > 0 ? analysis.parts : [{ concepts: analysis.concepts.map((_, i) => i), key: analysis.key }];

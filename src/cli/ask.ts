@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { answer } from '../answer/answer.js';
 import { checkRequest, type AnswerRequest } from '../answer/request.js';
 import type { NamedAnswer } from '../answer/types.js';
-import { createEngine, type Engine } from '../engine.js';
+import { createEngine, indexDirFromEnv, type Engine } from '../engine.js';
 import { formatSources } from './format.js';
 
 export interface AskOptions {
@@ -19,7 +19,7 @@ export async function askCommand(options: AskOptions): Promise<number> {
     process.stderr.write('policy-qa: question is empty — ask something, e.g. policy-qa ask "我能拿多少两化融合奖励"\n');
     return 2;
   }
-  const engine = createEngine();
+  const engine = createEngine(indexDirFromEnv());
   const check = checkRequest(options, engine.retriever);
   if (!check.ok) {
     process.stderr.write(`policy-qa: ${check.message}\n`);
@@ -51,7 +51,7 @@ async function answerObject(request: AnswerRequest, engine: Engine): Promise<Nam
 
 /** JSON Lines: one question per input line (plain text, or {"question": …, "region"?, "asOf"?}). */
 async function askBatch(options: AskOptions): Promise<number> {
-  const engine: Engine = createEngine();
+  const engine: Engine = createEngine(indexDirFromEnv());
   let failures = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {

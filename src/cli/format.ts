@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<Citation['status'], string> = {
 
 export function statusText(citation: Citation): string {
   const base = STATUS_TEXT[citation.status];
+  if (citation.status === 'abolished' && citation.abolishedOn) return `${base}（${formatChineseDate(citation.abolishedOn)}）`;
   if (citation.status === 'expired' && citation.validTo) return `${base}（${formatChineseDate(citation.validTo)}）`;
   if (citation.status === 'in-force' && citation.validTo) return `${base}（至${formatChineseDate(citation.validTo)}）`;
   if (citation.status === 'not-yet-in-force' && citation.validFrom) return `${base}（${formatChineseDate(citation.validFrom)}起）`;

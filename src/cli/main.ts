@@ -11,7 +11,8 @@ const USAGE = `policy-qa: cited answers about industrial-subsidy policies
   policy-qa ask --json < questions.txt      one question per line → one JSON answer per line
   policy-qa serve [--host 127.0.0.1] [--port 3000]   chat server, HTTP API and web page
   policy-qa index                           rebuild the index and print corpus statistics
-  policy-qa import FILE [--id ID]           normalise a policy text into index/policies/ID.md
+  policy-qa import FILE… [--id ID] [--region 松江区] [--force]
+                                            read .txt/.html/.docx/.pdf into INDEX_DIR/policies/ID.md
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -37,8 +38,12 @@ async function main(argv: string[]): Promise<number> {
       parseArgs({ args: rest, options: {} });
       return indexCommand();
     case 'import': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { id: { type: 'string' } } });
-      return importCommand(positionals, values.id ?? null);
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { id: { type: 'string' }, region: { type: 'string' }, force: { type: 'boolean', default: false } },
+      });
+      return importCommand(positionals, { id: values.id ?? null, region: values.region ?? null, force: values.force === true });
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -11,6 +11,9 @@ import {
   type Marker,
   type MarkerStyle,
 } from './lines.js';
+import { isFrontMatter } from './front-matter.js';
+import { awaitsValue } from './header.js';
+import { responsibleOf } from './responsible.js';
 
 /**
  * Cuts normalised paragraphs into clauses, the unit of retrieval and citation. Numbering styles are
@@ -114,11 +117,16 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
     drafts.push({ label, kind: 'paragraph', style: null, sectionPath: sectionPath(), parts: [text] });
   };
 
+  let awaiting = false;
   for (const paragraph of paragraphs) {
     const text = stripDecoration(paragraph);
     if (text === '') continue;
+    // The value of a header label printed on the line before (发文机关：⏎某某市人民政府) is metadata.
+    const isValue = awaiting && detectMarker(text) === null && !isFrontMatter(text);
+    awaiting = awaitsValue(text);
+    if (isValue) continue;
 
-    if (isSignatureLine(text) || isAddresseeLine(text)) {
+    if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) {
       close();
       continue;
     }
@@ -213,6 +221,7 @@ function numberDrafts(policyId: string, drafts: Draft[]): Clause[] {
       kind: d.kind,
       sectionPath: d.sectionPath,
       text: d.parts.join('\n'),
+      responsible: responsibleOf(d.parts.join('\n')),
     };
     if (d.context) clause.context = d.context;
     return clause;

@@ -1,11 +1,45 @@
+import { parseChineseNumber } from '../text/numerals.js';
 import type { IsoDate, ValidityStatus } from './types.js';
 
 const CN_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const CN_NUMERAL_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
+const NUMERIC_DATE = /^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const YEAR_DIGIT: Record<string, string> = { '〇': '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+/** Full-width digits (２０２４) read as ASCII ones; the text itself keeps them. */
+export function foldDigits(text: string): string {
+  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** A date written out in a sentence: 2024年3月1日, or 二〇二四年三月一日 as signatures print it. */
 export function parseChineseDate(text: string): IsoDate | null {
-  const match = CN_DATE.exec(text);
-  if (!match) return null;
-  return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  const folded = foldDigits(text);
+  const match = CN_DATE.exec(folded);
+  if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  const numeral = CN_NUMERAL_DATE.exec(folded);
+  if (!numeral) return null;
+  const year = Number([...(numeral[1] ?? '')].map((c) => YEAR_DIGIT[c] ?? '').join(''));
+  const month = parseChineseNumber(numeral[2] ?? '');
+  const day = parseChineseNumber(numeral[3] ?? '');
+  return month === null || day === null ? null : isoDate(year, month, day);
+}
+
+/** A date as a header field gives it: 2024-03-01, 2024/3/1, 2024.03.01, 2024年3月1日. */
+export function parseDateValue(text: string): IsoDate | null {
+  const folded = foldDigits(text.trim());
+  const numeric = NUMERIC_DATE.exec(folded);
+  if (numeric) return isoDate(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
+  return parseChineseDate(folded);
+}
+
+/**
+ * A line that is meant to be a date but cannot be read as one (2024229, 2024年2月30日, 2024年13月):
+ * reported as unreadable, never guessed.
+ */
+export function isGarbledDate(text: string): boolean {
+  const folded = foldDigits(text.trim());
+  if (parseDateValue(folded) !== null) return false;
+  return /^(19|20)\d{2}\s*(年|[-/.．])?\s*\d{1,4}\s*(月|[-/.．])?\s*\d{0,2}\s*日?$/.test(folded) && folded.length >= 6;
 }
 
 export function isoDate(year: number, month: number, day: number): IsoDate | null {
@@ -33,7 +67,14 @@ export function formatChineseDate(date: IsoDate): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function validityStatus(validFrom: IsoDate | null, validTo: IsoDate | null, asOf: IsoDate): ValidityStatus {
+/** A policy's status on a date; abolition by a later document wins from the day it takes effect. */
+export function validityStatus(
+  validFrom: IsoDate | null,
+  validTo: IsoDate | null,
+  asOf: IsoDate,
+  abolishedOn: IsoDate | null = null,
+): ValidityStatus {
+  if (abolishedOn !== null && asOf >= abolishedOn) return 'abolished';
   if (validFrom !== null && asOf < validFrom) return 'not-yet-in-force';
   if (validTo !== null && asOf > validTo) return 'expired';
   if (validTo !== null) return 'in-force';
@@ -43,4 +84,11 @@ export function validityStatus(validFrom: IsoDate | null, validTo: IsoDate | nul
 /** Today in China (UTC+8), which is where the policies' dates are counted. */
 export function todayInChina(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function policyStatus(
+  policy: { validFrom: IsoDate | null; validTo: IsoDate | null; abolishedOn: IsoDate | null },
+  asOf: IsoDate,
+): ValidityStatus {
+  return validityStatus(policy.validFrom, policy.validTo, asOf, policy.abolishedOn ?? null);
 }

@@ -99,13 +99,16 @@ export function isTableRow(line: string): boolean {
   return (line.match(/\|/g)?.length ?? 0) >= 2;
 }
 
-const DATE = String.raw`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`;
+/** 2024年3月1日, ２０２４年３月１日 or 二〇二四年三月一日, as signatures print dates. */
+const DATE = String.raw`(?:[\d０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日`;
 const ORG_SUFFIX = '(委员会|人民政府|政府|办公室|办公厅|管委会|管理委员会|局|厅|委|部|中心|办)';
 const ORG = `[\\p{Script=Han}（）()]{2,40}?${ORG_SUFFIX}`;
 const DATE_LINE = new RegExp(`^${DATE}\\s*(印发|发布)?$`, 'u');
 const ORG_LINE = new RegExp(`^${ORG}(\\s+${ORG})*$`, 'u');
 const ORG_DATE_LINE = new RegExp(`^(${ORG}(\\s+${ORG})*)\\s*${DATE}\\s*(印发|发布)?\\s*\\|?$`, 'u');
-const DOC_NUMBER_LINE = /^[\p{Script=Han}]{1,15}\s*[〔［[(（]\s*\d{4}\s*[〕］\])）]\s*\d{1,4}\s*号$/u;
+/** 某政办发〔2024〕11号, with the brackets and digits every conversion makes of 〔〕. */
+export const DOC_NUMBER = String.raw`[\p{Script=Han}]{1,15}\s*[〔［[(（【]\s*[\d０-９]{4}\s*[〕］\])）】]\s*第?\s*[\d０-９]{1,4}\s*[号號]`;
+const DOC_NUMBER_LINE = new RegExp(`^${DOC_NUMBER}$`, 'u');
 
 export function isDateLine(simplified: string): boolean {
   return DATE_LINE.test(simplified);
@@ -142,6 +145,21 @@ export function startsWithClosingPhrase(paragraph: string): boolean {
 /** Addressee lines (各有关单位：) belong to the covering notice, not to the policy. */
 export function isAddresseeLine(paragraph: string): boolean {
   const text = stripDecoration(paragraph);
-  if (detectMarker(text) !== null) return false;
-  return /[：:]$/.test(text) && !SENTENCE_PUNCT.test(text) && (/^各/.test(text) || text.length <= 15);
+  if (detectMarker(text) !== null || !/[：:]$/.test(text)) return false;
+  // A list of addressees may use ；between groups, never a full stop.
+  if (/[。！!？?]/.test(text)) return false;
+  if (/^各/.test(toSimplified(text))) return true;
+  if (SENTENCE_PUNCT.test(text)) return false;
+  return text.length <= 15 || namesOnlyOrganisations(text);
+}
+
+const ADDRESSEE_SUFFIX = /(委|办|局|厅|处|室|部|政府|办事处|管委会|委员会|单位|部门|公司|集团|学院|学校|中心|院|所|会|街道|镇|乡)$/;
+
+/** 区府各委、办、局，各开发区管委会，各镇人民政府、街道办事处： every name is an organisation's. */
+function namesOnlyOrganisations(text: string): boolean {
+  const parts = toSimplified(text.replace(/[：:]$/, ''))
+    .split(/[，,、；;]/)
+    .map((p) => p.replace(/[（(][^（）()]*[）)]$/, '').trim())
+    .filter((p) => p !== '');
+  return parts.length >= 2 && parts.every((p) => ADDRESSEE_SUFFIX.test(p));
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parsePolicy } from './policy.js';
+import { linkAbolitions } from './supersession.js';
 import type { Policy } from './types.js';
 
 export const POLICY_EXTENSIONS = new Set(['.md', '.txt']);
@@ -40,7 +41,7 @@ export function parsePolicyFiles(files: PolicyFile[]): Policy[] {
     if (other) throw new CorpusError(`policy id "${policy.id}" is used by both ${other} and ${policy.source}`);
     seen.set(policy.id, policy.source);
   }
-  return policies;
+  return linkAbolitions(policies);
 }
 
 export function loadPolicies(folder: string): Policy[] {

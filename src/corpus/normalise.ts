@@ -7,6 +7,8 @@ import {
   isTableRow,
   stripDecoration,
 } from './lines.js';
+import { isBreadcrumb, isFrontMatter, isSiteChrome } from './front-matter.js';
+import { awaitsValue } from './header.js';
 
 /**
  * Turns a policy text as it comes from a government website or a document conversion (hard-wrapped
@@ -76,7 +78,14 @@ export function fixSpacing(line: string): string {
 
 const ARTICLE_START = /^((?:#+ )?第[一二三四五六七八九十百零〇\d]+(?:条|條|章|节|節))(?=[\p{Script=Han}“（(])/u;
 
-const FOOTER_START = /^(原文链接|免责声明|责任编辑|分享到|打印本页|关闭窗口|【打印】|扫一扫|返回顶部|相关链接)/;
+const FOOTER_PREFIX = 12;
+const FOOTER_START = /^[【\[［]?\s*(原文链接|免责声明|责任编辑|分享到|打印本页|关闭窗口|打印|扫一扫|返回顶部|相关链接|上一篇|下一篇)/;
+
+/** Three or more cells separated by tabs: a table row as a page or spreadsheet copy gives it. */
+function tabRow(line: string): string {
+  const cells = line.trim().split(/\t+/).map((c) => c.trim());
+  return cells.length >= 3 && cells.every((c) => c !== '') ? `${cells.join(' | ')} |` : line;
+}
 
 function cleanLines(body: string): string[] {
   const lines = body
@@ -84,16 +93,19 @@ function cleanLines(body: string): string[] {
     .replace(/\r\n?/g, '\n')
     .replace(/\[bookmark:[^\]]*\]/g, '')
     .split('\n')
+    .map(tabRow)
     .map((line) => line.replace(/\*\*/g, '').replace(/^(#+)\s*/, '$1 '))
     .map(fixSpacing);
 
   // A website footer (原文链接, 免责声明…) ends the document wherever it sits in its second half.
   const footerAt = lines.findIndex(
-    (line, i) => i > lines.length / 2 && FOOTER_START.test(toSimplified(stripDecoration(line))),
+    // Only the line's start is converted to simplified script: the words are at its start.
+    (line, i) => i > lines.length / 2 && FOOTER_START.test(toSimplified(stripDecoration(line).slice(0, FOOTER_PREFIX))),
   );
   const kept = footerAt >= 0 ? lines.slice(0, footerAt) : lines;
 
-  return kept.filter((line) => !isFurniture(line));
+  // Share and print links and breadcrumbs say nothing about the document: dropped.
+  return kept.filter((line) => !isFurniture(line) && !isSiteChrome(line) && !isBreadcrumb(line));
 }
 
 /** Separators, page numbers and markdown rules carry no text. */
@@ -108,9 +120,10 @@ function isFurniture(line: string): boolean {
 }
 
 const TERMINAL = /[。！!？?；;：:][”’」』）)】》]*$/;
-/** A parenthetical note that closes a paragraph: （责任部门：区经委） */
-const CLOSING_NOTE = /[（(][^（()）]{0,40}[：:][^（()）]{0,40}[）)]$/;
-const TITLE_ENDING = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划)$/;
+/** A bracketed note that closes a paragraph: （责任部门：区经委）, 【牵头单位：市经信局；配合单位：市财政局】 */
+const CLOSING_NOTE = /[（(【〔［[][^（()）【】〔〕]{0,60}[：:][^【】〔〕]{0,80}[）)】〕］\]]$/;
+/** A title's last word, with a parenthetical after it: 行动方案（2027—2029年）, 办法（试行）. */
+const TITLE_ENDING = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划)(?:[（(][^（()）]{1,20}[）)])?$/;
 const SHORT_LINE = 12;
 
 function opensUnclosed(line: string): boolean {
@@ -137,7 +150,7 @@ function endsParagraph(line: string, width: number): boolean {
   const text = stripDecoration(line);
   if (line.startsWith('#') || isTableRow(text)) return true;
   if (TERMINAL.test(text) || CLOSING_NOTE.test(text)) return true;
-  if (isSignatureLine(text) || isAddresseeLine(text)) return true;
+  if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) return true;
   if (opensUnclosed(text)) return false;
   if (text.length <= SHORT_LINE) return true;
   const simplified = toSimplified(text);
@@ -149,7 +162,7 @@ function endsParagraph(line: string, width: number): boolean {
 /** Whether a physical line must start a paragraph of its own. */
 function startsParagraph(line: string): boolean {
   const text = stripDecoration(line);
-  return line.startsWith('#') || isTableRow(text) || detectMarker(text) !== null || isSignatureLine(text);
+  return line.startsWith('#') || isTableRow(text) || detectMarker(text) !== null || isSignatureLine(text) || isFrontMatter(text);
 }
 
 export function normalise(raw: string): NormalisedText {
@@ -157,15 +170,19 @@ export function normalise(raw: string): NormalisedText {
   const paragraphs: string[] = [];
   let current: string | null = null;
   let lastLine = '';
+  // A header value on the line after its label (发文机关：⏎某某市人民政府) stands alone.
+  let lastWasValue = false;
   const lines = cleanLines(body).filter((line) => line !== '');
   const width = wrapWidth(lines);
   for (const line of lines) {
-    if (current !== null && !endsParagraph(lastLine, width) && !startsParagraph(line)) {
+    const isValue = awaitsValue(lastLine) && !startsParagraph(line);
+    if (current !== null && !isValue && !lastWasValue && !endsParagraph(lastLine, width) && !startsParagraph(line)) {
       current += line.replace(/^#+\s*/, '');
     } else {
       if (current !== null) paragraphs.push(current);
       current = line;
     }
+    lastWasValue = isValue;
     lastLine = line;
   }
   if (current !== null) paragraphs.push(current);

@@ -17,6 +17,8 @@ export interface Clause {
   text: string;
   /** What a table row means without its table: caption and column headings. */
   context?: string;
+  /** The units a responsibility note names (（责任单位：市经信局）), or null. */
+  responsible: string | null;
 }
 
 export interface PolicyMetadata {
@@ -31,6 +33,18 @@ export interface PolicyMetadata {
   validTo: IsoDate | null;
   /** The clause that states the validity window, when the text states one. */
   validityClauseId: string | null;
+  /** 发布日期, as a site or database header gives it. */
+  published: IsoDate | null;
+  /** 索引号, the site's catalogue number. */
+  indexNumber: string | null;
+  /** What a site header says of validity (有效性：现行有效 / 失效), as printed. */
+  declaredValidity: string | null;
+  /** The policy that abolishes this one, the day that takes effect, and the clause that says so. */
+  abolishedBy: string | null;
+  abolishedOn: IsoDate | null;
+  abolishedByClauseId: string | null;
+  /** Fields the text names but that could not be read (a garbled date): reported, never guessed. */
+  warnings: string[];
 }
 
 export interface Policy extends PolicyMetadata {

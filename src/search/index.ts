@@ -30,6 +30,8 @@ export interface IndexedClause {
 
 /** An amount of money or a share: what "how much" questions want. */
 const AMOUNT = /[\d０-９]+([.．][\d０-９]+)?\s*(万|萬|亿|億|千元|元|%|％)/;
+/** A table's column heading that gives the unit of its numbers: 奖励金额（万元）. */
+const UNIT_HEADING = /[（(]\s*(万元|萬元|元|亿元|億元|%|％)\s*[)）]/;
 /** Counts (20家, 15个) and table rows counting in a unit (…数量(家) | 275): for "how many" questions. */
 const COUNT = /(?:[\d０-９]+\s*|[(（])(家|个|個|项|項|台|人|次|件|所)/g;
 const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
@@ -62,8 +64,8 @@ function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: 
     termIds,
     counts,
     length,
-    statesAmount: AMOUNT.test(clause.text),
-    namesDepartment: DEPARTMENT.test(clause.text),
+    statesAmount: AMOUNT.test(clause.text) || (clause.kind === 'table-row' && UNIT_HEADING.test(clause.context ?? '') && /\d/.test(clause.text)),
+    namesDepartment: clause.responsible !== null || DEPARTMENT.test(clause.text),
     countUnits: [...new Set([...clause.text.matchAll(COUNT)].map((m) => (m[1] === '個' ? '个' : m[1] === '項' ? '项' : (m[1] ?? ''))))].join(''),
   };
 }

@@ -1,10 +1,13 @@
-import { validityStatus } from '../corpus/dates.js';
+import { policyStatus } from '../corpus/dates.js';
 import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
 import type { SearchIndex } from './index.js';
 
 /** A clause chosen for an answer, with the part it plays in it. */
 
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'catalogue' | 'related';
+/** answer: it answers; validity, interpretation: the policy's own clause on that; abolition: the
+ *  clause of a later policy that abolished this one; catalogue: stands for its policy in a list;
+ *  related: another region's clause, for reference. */
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'abolition' | 'catalogue' | 'related';
 
 export interface Passage {
   clause: Clause;
@@ -17,7 +20,7 @@ export interface Passage {
 
 /** Where a policy stands on a date: what a reader can still apply for comes first. */
 export function statusOn(policy: Policy, asOf: IsoDate): ValidityStatus {
-  return validityStatus(policy.validFrom, policy.validTo, asOf);
+  return policyStatus(policy, asOf);
 }
 
 const RANK: Record<string, number> = { 'in-force': 0, 'not-yet-in-force': 1, unknown: 2, expired: 3, abolished: 4 };
@@ -40,10 +43,14 @@ export class PolicyAspects {
   private readonly validity = new Map<string, number>();
   private readonly interpretation = new Map<string, number>();
   private readonly first = new Map<string, number>();
+  private readonly positionOfClause = new Map<string, number>();
+  private readonly policies = new Map<string, Policy>();
 
   constructor(index: SearchIndex) {
     index.clauses.forEach((entry, position) => {
       const id = entry.policy.id;
+      this.policies.set(id, entry.policy);
+      this.positionOfClause.set(entry.clause.id, position);
       if (!this.first.has(id)) this.first.set(id, position);
       if (entry.clause.id === entry.policy.validityClauseId) this.validity.set(id, position);
       if (INTERPRETATION.test(entry.clause.text)) this.interpretation.set(id, position);
@@ -56,6 +63,13 @@ export class PolicyAspects {
 
   interpretationOf(policyId: string): number | null {
     return this.interpretation.get(policyId) ?? null;
+  }
+
+  /** For a policy abolished by the date asked, the clause of the later policy that abolished it. */
+  abolitionOf(policyId: string, asOf: IsoDate): number | null {
+    const policy = this.policies.get(policyId);
+    if (!policy?.abolishedByClauseId || statusOn(policy, asOf) !== 'abolished') return null;
+    return this.positionOfClause.get(policy.abolishedByClauseId) ?? null;
   }
 
   /** The clause that best stands for a policy as a whole: its validity clause, else its first. */

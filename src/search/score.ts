@@ -260,6 +260,7 @@ export function nearPhrase(text: string, pieces: string[]): boolean {
 
 const SENTENCE = /[。；;！!？?\n]/;
 const FIGURE_IN_TEXT = /[\d０-９]+([.．][\d０-９]+)?\s*(万|萬|亿|億|千元|元|%|％)/;
+const UNIT_HEADING = /[（(]\s*(万元|萬元|元|亿元|億元|%|％)\s*[)）]/;
 /** Words that grant: a figure beside one of them is support given, not a target reached. */
 const GRANT = /给予|補貼|补贴|奖励|獎勵|资助|資助|补助|補助|支持|贴息|貼息|奖补|獎補|扶持|补足|返还|減免|减免/;
 
@@ -269,5 +270,7 @@ const GRANT = /给予|補貼|补贴|奖励|獎勵|资助|資助|补助|補助|�
  */
 export function grantsFigure(text: string, analysis: QueryAnalysis): boolean {
   if (!analysis.asksFigure || analysis.parts.length !== 1) return true;
-  return text.split(SENTENCE).some((s) => FIGURE_IN_TEXT.test(s) && GRANT.test(s));
+  if (text.split(SENTENCE).some((s) => FIGURE_IN_TEXT.test(s) && GRANT.test(s))) return true;
+  // A table row of amounts: the unit is in its column heading (奖励金额（万元）), the number in the row.
+  return UNIT_HEADING.test(text) && GRANT.test(text) && /\d/.test(text.split('\n').pop() ?? '');
 }

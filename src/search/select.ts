@@ -88,11 +88,15 @@ export class AnswerSelector {
     return chosen;
   }
 
-  /** The clauses that state a policy's validity or who interprets it, when the question asks. */
+  /**
+   * The clauses that state a policy's validity or who interprets it, when the question asks; and for
+   * a policy abolished by the date asked, always, the later policy's clause that abolished it.
+   */
   aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate): Passage[] {
-    const wanted: [number | null, 'validity' | 'interpretation'][] = [];
+    const wanted: [number | null, 'validity' | 'interpretation' | 'abolition'][] = [];
     if (analysis.intents.has('validity')) wanted.push([this.aspects.validityOf(policyId), 'validity']);
     if (analysis.asksInterpretation) wanted.push([this.aspects.interpretationOf(policyId), 'interpretation']);
+    wanted.push([this.aspects.abolitionOf(policyId, asOf), 'abolition']);
     const passages: Passage[] = [];
     for (const [position, role] of wanted) {
       if (position === null || taken.has(position)) continue;

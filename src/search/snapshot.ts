@@ -13,11 +13,13 @@ import type { SavedIndex } from './index.js';
  * so a reader never sees half of one.
  */
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface SnapshotManifest {
   format: number;
   tokenizer: string;
+  /** The parser and indexing code that built it (PARSER_VERSION and a hash of that code). */
+  parser: string;
   corpus: string;
   created: string;
   policies: number;
@@ -28,6 +30,13 @@ export interface SnapshotManifest {
 export interface SnapshotContent {
   policies: Policy[];
   saved: SavedIndex;
+}
+
+/** What a snapshot must have been built with to be used. */
+export interface SnapshotIdentity {
+  tokenizer: string;
+  parser: string;
+  corpus: string;
 }
 
 export type SnapshotRead = ({ ok: true } & SnapshotContent) | { ok: false; reason: string };
@@ -99,7 +108,7 @@ class HashedWriter {
 export function writeSnapshot(
   dir: string,
   content: SnapshotContent,
-  identity: { tokenizer: string; corpus: string },
+  identity: SnapshotIdentity,
 ): void {
   const { vectors, vocabulary, documentFrequency, converted, flex } = content.saved;
   const staging = `${dir}.tmp-${process.pid}-${Date.now()}`;
@@ -133,6 +142,7 @@ export function writeSnapshot(
     const manifest: SnapshotManifest = {
       format: SNAPSHOT_FORMAT,
       tokenizer: identity.tokenizer,
+      parser: identity.parser,
       corpus: identity.corpus,
       created: new Date().toISOString(),
       policies: content.policies.length,
@@ -148,13 +158,14 @@ export function writeSnapshot(
   }
 }
 
-export function readSnapshot(dir: string, expected: { tokenizer: string; corpus: string }): SnapshotRead {
+export function readSnapshot(dir: string, expected: SnapshotIdentity): SnapshotRead {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) return { ok: false, reason: 'no snapshot' };
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as SnapshotManifest;
     if (manifest.format !== SNAPSHOT_FORMAT) return { ok: false, reason: `snapshot format ${manifest.format}, expected ${SNAPSHOT_FORMAT}` };
     if (manifest.tokenizer !== expected.tokenizer) return { ok: false, reason: 'snapshot was built with another tokenizer or dictionary' };
+    if (manifest.parser !== expected.parser) return { ok: false, reason: 'snapshot was built by another version of the parser' };
     if (manifest.corpus !== expected.corpus) return { ok: false, reason: 'the policy files changed since the snapshot was built' };
     const files: Record<string, Buffer> = {};
     for (const name of Object.values(FILES)) {

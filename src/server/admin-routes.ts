@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { todayInChina } from '../corpus/dates.js';
-import { DEFAULT_INDEX_DIR, type Engine } from '../engine.js';
+import { DEFAULT_INDEX_DIR } from '../engine.js';
+import type { EngineSource, Reloadable } from '../live-engine.js';
 import { MAX_LISTING_ROWS, type Store } from '../store/index.js';
 import { importPolicyText } from './admin-import.js';
 import { toCsv } from './csv.js';
@@ -32,7 +33,9 @@ function bearer(request: FastifyRequest): string | null {
 
 export interface AdminDeps {
   token: string | null;
-  engine: Engine;
+  engines: EngineSource;
+  /** Rebuilds the index now (POST /api/admin/reload); null for a server started with a fixed index. */
+  live: Reloadable | null;
   store: Store;
   indexDir: string | null;
   /** Where the console's page and its compiled script are. */
@@ -74,7 +77,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       api.get('/disliked', async () => ({ answers: await deps.store.disliked(LISTING_ROWS) }));
       api.get('/policies', async () => {
         const today = todayInChina();
-        return { asOf: today, policies: deps.engine.policies.map((p) => ({ ...policySummary(p, today), file: p.source })) };
+        return { asOf: today, policies: deps.engines.current().policies.map((p) => ({ ...policySummary(p, today), file: p.source })) };
       });
 
       api.post<{ Body: { id: string; text: string; replace?: boolean } }>(
@@ -123,6 +126,14 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="policy-qa-${kind}-${todayInChina()}.csv"`)
           .send(csv);
+      });
+
+      // Rebuild the index from the policies folder now, and answer when the new one is in use.
+      api.post('/reload', async (_request, reply) => {
+        if (deps.live === null) return reply.status(409).send({ error: { code: 'not-reloadable', message: 'this server was started with a fixed index' } });
+        const result = await deps.live.reload('admin request');
+        if (!result.ok) return reply.status(500).send({ error: { code: 'reload-failed', message: result.error } });
+        return { changed: result.changed, policies: result.policies, clauses: result.clauses, ms: Math.round(result.ms) };
       });
 
       // Past the token check, an unknown console path is a 404; before it, a 401 like every other.

@@ -5,8 +5,8 @@ import { checkHistory } from '../answer/history.js';
 import { checkRequest } from '../answer/request.js';
 import type { ErrorCode, NamedAnswer } from '../answer/types.js';
 import type { Config } from '../config.js';
-import { todayInChina, validityStatus } from '../corpus/dates.js';
-import type { Engine } from '../engine.js';
+import { policyStatus, todayInChina } from '../corpus/dates.js';
+import type { EngineSource } from '../live-engine.js';
 import type { Store } from '../store/index.js';
 import { recorded } from '../store/record.js';
 import type { QuestionLimiter } from './rate-limit.js';
@@ -41,9 +41,9 @@ const askBody = {
 /** POST /api/ask, GET /api/policies, GET /api/health. */
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { engine: Engine; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry; store: Store | null },
+  deps: { engines: EngineSource; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry; store: Store | null },
 ): void {
-  const { engine, llm } = deps;
+  const { engines, llm } = deps;
   const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
 
   app.post<{ Body: { question: string; region?: string | null; asOf?: string | null; history?: unknown } }>(
@@ -53,6 +53,8 @@ export function registerApiRoutes(
       if (request.validationError) {
         return reply.status(400).send({ error: { code: 'bad-request', message: `invalid request: ${request.validationError.message}` } });
       }
+      // The engine this answer uses from start to end, even if the policies are reloaded meanwhile.
+      const engine = engines.current();
       const check = checkRequest(request.body, engine.retriever);
       if (!check.ok) return reply.status(STATUS_OF[check.code]).send({ error: { code: check.code, message: check.message } });
       const history = checkHistory(request.body.history);
@@ -79,6 +81,7 @@ export function registerApiRoutes(
 
   app.get('/api/policies', { config: rateLimit }, async () => {
     const today = todayInChina();
+    const engine = engines.current();
     return {
       asOf: today,
       policies: engine.policies.map((p) => ({
@@ -90,7 +93,8 @@ export function registerApiRoutes(
         issued: p.issued,
         validFrom: p.validFrom,
         validTo: p.validTo,
-        status: validityStatus(p.validFrom, p.validTo, today),
+        status: policyStatus(p, today),
+        ...(policyStatus(p, today) === 'abolished' ? { abolishedBy: p.abolishedBy, abolishedOn: p.abolishedOn } : {}),
         clauses: p.clauses.length,
       })),
     };
@@ -100,6 +104,7 @@ export function registerApiRoutes(
   app.get('/api/health', async () => {
     const resources: Record<string, number> = {};
     for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
+    const engine = engines.current();
     return {
       status: 'ok',
       mode: llm ? 'llm' : 'extractive',

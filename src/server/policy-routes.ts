@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isIsoDate, todayInChina, validityStatus } from '../corpus/dates.js';
 import type { Policy } from '../corpus/types.js';
-import type { Engine } from '../engine.js';
+import type { EngineSource } from '../live-engine.js';
 import type { PolicyDocument, PolicySummary } from '../protocol.js';
 
 /**
@@ -25,9 +25,9 @@ export function policySummary(policy: Policy, asOf: string): PolicySummary {
   };
 }
 
-export function registerPolicyRoutes(app: FastifyInstance, deps: { engine: Engine; publicDir: string; httpRequestsPerMinute: number }): void {
+export function registerPolicyRoutes(app: FastifyInstance, deps: { engines: EngineSource; publicDir: string; httpRequestsPerMinute: number }): void {
   const rateLimit = { rateLimit: { max: deps.httpRequestsPerMinute, timeWindow: 60_000 } };
-  const byId = (): Map<string, Policy> => new Map(deps.engine.policies.map((p) => [p.id, p]));
+  const byId = (): Map<string, Policy> => new Map(deps.engines.current().policies.map((p) => [p.id, p]));
 
   app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/api/policies/:id', { config: rateLimit }, async (request, reply) => {
     const policy = byId().get(request.params.id);

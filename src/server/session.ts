@@ -5,6 +5,7 @@ import { checkHistory } from '../answer/history.js';
 import { checkRequest, type AnswerRequest } from '../answer/request.js';
 import type { ErrorCode, NamedAnswerEvent } from '../answer/types.js';
 import type { Config } from '../config.js';
+import type { EngineSource } from '../live-engine.js';
 import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
 import type { ServerFrame } from '../protocol.js';
@@ -25,7 +26,7 @@ export interface SessionLog extends WarningLog {
 }
 
 export interface SessionDeps {
-  engine: Engine;
+  engines: EngineSource;
   llm: LlmAnswerer | null;
   /** Where answered questions are logged; null logs nothing. */
   store: Store | null;
@@ -123,7 +124,9 @@ export class ChatSession {
       this.sendError(id, 'bad-request', 'a question with this id is still being answered');
       return;
     }
-    const check = checkRequest(frame, this.deps.engine.retriever);
+    // The engine this answer uses from start to end, even if the policies are reloaded meanwhile.
+    const engine = this.deps.engines.current();
+    const check = checkRequest(frame, engine.retriever);
     if (!check.ok) {
       this.sendError(id, check.code, check.message);
       return;
@@ -152,14 +155,14 @@ export class ChatSession {
         this.running.delete(id);
         this.sendError(id, 'rate-limited', 'too many questions from this address; please wait a moment');
       } else {
-        this.start(id, check.request, history.history ?? [...this.history], controller);
+        this.start(id, check.request, history.history ?? [...this.history], controller, engine);
       }
     });
   }
 
-  private start(id: string, request: AnswerRequest, history: Turn[], controller: AbortController): void {
+  private start(id: string, request: AnswerRequest, history: Turn[], controller: AbortController, engine: Engine): void {
     const deps: AnswerDependencies = {
-      engine: this.deps.engine,
+      engine,
       llm: this.deps.llm,
       signal: controller.signal,
       history,

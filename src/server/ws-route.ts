@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LlmAnswerer } from '../answer/llm-answer.js';
 import type { Config } from '../config.js';
-import type { Engine } from '../engine.js';
+import type { EngineSource } from '../live-engine.js';
 import type { Store } from '../store/index.js';
 import { ConnectionCounter, RateLimiter, type QuestionLimiter } from './rate-limit.js';
 import { ChatSession } from './session.js';
@@ -22,7 +22,7 @@ export function originAllowed(request: FastifyRequest, allowed: string[]): boole
 export function registerWebsocketRoute(
   app: FastifyInstance,
   deps: {
-    engine: Engine;
+    engines: EngineSource;
     llm: LlmAnswerer | null;
     config: Config;
     store: Store | null;
@@ -52,7 +52,7 @@ export function registerWebsocketRoute(
         return;
       }
       const session = new ChatSession(socket, request.ip, {
-        engine: deps.engine,
+        engines: deps.engines,
         llm: deps.llm,
         store: deps.store,
         limits: config.limits,

@@ -58,6 +58,14 @@ describe('index snapshot', () => {
     expect(createEngine(dir, 'use').stats.source).toBe('snapshot');
   });
 
+  it('is refused when another version of the parser built it', () => {
+    createEngine(dir, 'use');
+    const path = join(dir, 'snapshot', 'manifest.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/"parser": "parser@\d+\+/, '"parser": "parser@1+'));
+    expect(createEngine(dir, 'use').stats.snapshotNote).toBe('snapshot was built by another version of the parser; rebuilt');
+    expect(createEngine(dir, 'use').stats.source).toBe('snapshot');
+  });
+
   it('is rebuilt on request', () => {
     const engine = createEngine(dir, 'rebuild');
     expect(engine.stats.source).toBe('built');

@@ -1,0 +1,75 @@
+import { isAddresseeLine, detectMarker, isDateLine, isDocNumberLine, isOrgDateLine, isOrgLine, isTitleLike, DOC_NUMBER } from './lines.js';
+import { isFrontMatter } from './front-matter.js';
+import { awaitsValue } from './header.js';
+
+/**
+ * A policy's title, from what the text offers, best first: the 《》 of a covering notice (印发《…》的通知),
+ * the line printed just above the document number, then the document's heading. Breadcrumbs, dates,
+ * publication marks, addressee lines, issuers and site metadata are never titles.
+ */
+
+const TITLE_IN_NOTICE = [/印[发發]《([^》]+)》的通知/, /[现現]将《([^》]+)》印[发發]/, /将《([^》]+)》[予]?以?印[发發]/];
+/** 某某区人民政府关于印发某某区若干措施的通知, written without 《》. */
+const NOTICE_WITHOUT_QUOTES = /关于印发(.{4,80}?)的通知$/;
+/** A title that ends with its document number: 关于…的通知（某政发〔2024〕5号）. */
+const TRAILING_NUMBER = new RegExp(`\\s*[（(](${DOC_NUMBER})[）)]$`, 'u');
+const DOC_KIND = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划|规划|公告|通告|批复|纲要|条例|指南|指引|要点|清单|目录|若干)(?:[（(][^（()）]{1,20}[）)])?$/;
+const MIN_TITLE_LENGTH = 6;
+
+export interface TitleFound {
+  title: string | null;
+  /** A document number printed with the title, when the title line carries one. */
+  docNumber: string | null;
+}
+
+function isCandidate(line: string, simplified: string): boolean {
+  return (
+    isTitleLike(line.replace(TRAILING_NUMBER, '')) &&
+    simplified.length >= MIN_TITLE_LENGTH &&
+    !isOrgLine(simplified) &&
+    !isDateLine(simplified) &&
+    !isDocNumberLine(simplified) &&
+    !isOrgDateLine(simplified) &&
+    !isAddresseeLine(line) &&
+    !isFrontMatter(line) &&
+    !/^附件/.test(simplified)
+  );
+}
+
+/** The policy a covering notice names, or the notice's own title. */
+function fromNotice(title: string): string {
+  const simplifiedQuoted = NOTICE_WITHOUT_QUOTES.exec(title.replace(/[“”"]/g, ''));
+  return simplifiedQuoted?.[1] && !/[《》]/.test(title) ? simplifiedQuoted[1] : title;
+}
+
+function split(line: string): TitleFound {
+  const match = TRAILING_NUMBER.exec(line);
+  return match ? { title: fromNotice(line.slice(0, match.index)), docNumber: match[1] ?? null } : { title: fromNotice(line), docNumber: null };
+}
+
+export function findTitle(lines: string[], simplified: string[]): TitleFound {
+  for (const re of TITLE_IN_NOTICE) {
+    for (const line of lines) {
+      const match = re.exec(line);
+      if (match?.[1]) return { title: match[1], docNumber: null };
+    }
+  }
+  const body = lines.findIndex((line) => detectMarker(line) !== null);
+  const front = body < 0 ? lines.length : body;
+  // A title printed right above its document number.
+  for (let i = 1; i < front; i++) {
+    if (!isDocNumberLine(simplified[i] ?? '')) continue;
+    const above = lines[i - 1] ?? '';
+    if (isCandidate(above, simplified[i - 1] ?? '') && DOC_KIND.test(simplified[i - 1] ?? '')) return split(above);
+  }
+  // Else the heading: a line that names a kind of document, or the first title-like line.
+  const candidates: number[] = [];
+  for (let i = 0; i < front; i++) {
+    // A header's value on the line after its label (索引号：⏎113…) is not a heading.
+    if (i > 0 && awaitsValue(lines[i - 1] ?? '')) continue;
+    if (isCandidate(lines[i] ?? '', simplified[i] ?? '')) candidates.push(i);
+  }
+  const named = candidates.find((i) => DOC_KIND.test((simplified[i] ?? '').replace(TRAILING_NUMBER, '')));
+  const at = named ?? candidates[0];
+  return at === undefined ? { title: null, docNumber: null } : split(lines[at] ?? '');
+}
