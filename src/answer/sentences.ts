@@ -1,5 +1,7 @@
 import { splitCells } from '../corpus/clauses.js';
 import type { Clause } from '../corpus/types.js';
+import { spansIn } from '../search/abbreviations.js';
+import { holdsConcept } from '../search/holds.js';
 import type { Concept, QueryAnalysis } from '../search/analysis.js';
 import type { Passage } from '../search/passages.js';
 import { CREDIT } from '../search/score.js';
@@ -51,17 +53,13 @@ export function readTableRow(clause: Clause): string {
   return `${cells[nameAt]}：${values.map((v, i) => `${headings[i]} ${v}`).join('；')}`;
 }
 
-/** Whether a text (prepared for matching) holds a concept: its word, an equivalence or a long form. */
-export function holdsConcept(text: string, concept: Concept): boolean {
-  return text.includes(concept.text) || concept.variants.some((v) => v.kind !== 'piece' && text.includes(v.term));
-}
 
 /** The concept weight a sentence holds, each concept counted once at its best wording. */
 function sentenceScore(text: string, concepts: Concept[]): number {
   let score = 0;
   for (const concept of concepts) {
     let best = text.includes(concept.text) ? concept.weight : 0;
-    for (const v of concept.variants) if (text.includes(v.term)) best = Math.max(best, CREDIT[v.kind] * concept.weight);
+    for (const v of concept.variants) if (v.kind === 'span' ? spansIn(text, v.term) : text.includes(v.term)) best = Math.max(best, CREDIT[v.kind] * concept.weight);
     score += best;
   }
   return score;
@@ -102,6 +100,13 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   // Asked how much, when the sentences that name the topic state no amount, the clause's amounts
   // lean on its heading for their subject (…贯标。对开展实质贯标…的企业，给予最高30万元奖励): quote them.
   if (wantsAmount && chosen.size > 0 && ![...chosen].some((i) => states[i])) states.forEach((stated, i) => stated && chosen.add(i));
+  // The further grades of one item, after a semicolon in the same sentence (…AAA 级…40万元；取得 AA 级
+  // 证书的，给予 25 万元奖励；…), say how much too: quoted with it.
+  if (wantsAmount) {
+    for (const i of [...chosen].sort((a, b) => a - b)) {
+      for (let j = i + 1; j < sentences.length && /[；;]$/.test(sentences[j - 1] ?? '') && states[j]; j++) chosen.add(j);
+    }
+  }
   if (chosen.size === 0) return sentences.slice(0, 2);
   return sentences.filter((_, i) => chosen.has(i)).slice(0, MAX_SENTENCES);
 }

@@ -47,3 +47,18 @@ export function expandShortForm(short: string, corpus: CorpusStatistics): string
   if (minimal.length > MAX_LONG_FORMS) return [];
   return minimal.sort((a, b) => a.length - b.length || corpus.share(b) - corpus.share(a));
 }
+
+/**
+ * The short form's characters in order in a text, each within a few characters of the one before,
+ * inside one phrase (no punctuation between): 股改 in 完成股份制改造, 智改数转 in 智能化改造和数字化转型.
+ */
+export function spansIn(text: string, short: string): boolean {
+  const chars = [...short];
+  if (chars.length < 2) return false;
+  const gap = `[^，。；、,;！？\\n]{0,${MAX_SKIPPED}}`;
+  return new RegExp(chars.map(escape).join(gap), 'u').test(text);
+}
+
+function escape(char: string): string {
+  return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,12 +1,13 @@
 import type { GeneralLanguage } from '../text/general-language.js';
 import { isMostlyLatin } from '../text/script.js';
 import { prepareForTokens, type Tokenizer } from '../text/tokenizer.js';
-import type { Concept, Part, QueryAnalysis } from './analysis.js';
+import type { Concept, QueryAnalysis } from './analysis.js';
 import { ConceptReader, type ConceptLexicon } from './concepts.js';
 import { translateEnglish } from './english.js';
 import { inheritFromPrevious } from './follow-up.js';
-import { ASPECT_WORDS, asksForFigure, countUnitOf, readIntents } from './intents.js';
-import { hasSpecific, keyConceptIndex } from './key-concept.js';
+import { ASPECT_WORDS, asksForFigure, countUnitOf, DOCUMENT_WORDS, readIntents } from './intents.js';
+import { keyConceptIndex } from './key-concept.js';
+import { partsOf } from './parts.js';
 import { PolicyNames, type PolicyName } from './policy-names.js';
 import type { RegionNames } from './regions.js';
 import type { CorpusStatistics } from './statistics.js';
@@ -27,7 +28,10 @@ export interface AnalyserLexicon extends ConceptLexicon {
  * alone may name a column or a target year (2025年拟改造…) and stays, as a weak concept.
  */
 const DATES = /\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?|\d{4}-\d{1,2}(-\d{1,2})?/g;
-const SENTENCES = /[？?；;。!！\n]+/;
+/** An HTML or XML tag. */
+const MARKUP = /<\/?[a-z!][^<>]{0,300}>/gi;
+const HAN_RUNS = /\p{Script=Han}[\p{Script=Han}\d]*/gu;
+
 /** Readings kept: enough for the questions of every open conversation to be read once. */
 const RECENT_READINGS = 1000;
 
@@ -59,9 +63,12 @@ export class QueryAnalyser {
     return previous ? inheritFromPrevious(analysis, previous) : analysis;
   }
 
-  private read(question: string): QueryAnalysis {
+  private read(asked: string): QueryAnalysis {
+    // Markup pasted into a question (<img …>, <script>) is not what it asks.
+    const question = asked.replace(MARKUP, ' ');
     const language = isMostlyLatin(question) ? 'en' : 'zh';
-    const prepared = prepareForTokens(question);
+    // An English possessive (Taicang's) would hide the name once quotes are taken out.
+    const prepared = prepareForTokens(language === 'en' ? question.replace(/['’]s\b/gi, '') : question);
     // Titles, numbers and issuers written out in full name policies (上海市松江区科学技术委员会 is an
     // issuer before it is two places); then places, in either language (Songjiang District, 浦东).
     let text = prepared;
@@ -77,17 +84,29 @@ export class QueryAnalyser {
       if (!list.includes(mention.region)) list.push(mention.region);
       text = text.split(mention.alias.toLowerCase()).join(' ');
     }
-    if (language === 'en') text = translateEnglish(text, [(phrase) => this.lexicon.glossary.get(phrase)]);
+    const untranslated = text;
+    const translated = language === 'en' ? translateEnglish(text, [(phrase) => this.lexicon.glossary.get(phrase)]) : null;
+    if (translated) text = translated.map((t) => t.terms.join(' ')).join(' ');
 
     const cueText = `${prepared} ${text}`;
     const { intents, asksInterpretation } = readIntents(cueText);
     if (regions.length + regionsWithoutPolicies.length >= 2) intents.add('comparison');
 
-    const read = this.reader.read(text.replace(DATES, ' '));
+    const read = translated ? this.readMixed(translated, untranslated) : this.reader.read(text.replace(DATES, ' '));
+    // A short form of a region on file (准旗 for 准格尔旗) names that region, not a topic.
+    const placeNames = read.concepts.filter((c) => c.variants.some((v) => v.kind === 'abbreviation' && this.regions.regionsOnFile().includes(v.term)));
+    for (const concept of placeNames) {
+      const region = concept.variants.find((v) => v.kind === 'abbreviation' && this.regions.regionsOnFile().includes(v.term))?.term ?? '';
+      if (!regions.includes(region)) regions.push(region);
+    }
+    read.concepts = read.concepts.filter((c) => !placeNames.includes(c));
     // Words that only say which aspect is asked go, unless nothing else is left to say what about.
-    const aspectWords = [...intents].flatMap((intent) => [...(ASPECT_WORDS[intent] ?? [])]);
+    const aspectWords = [...DOCUMENT_WORDS, ...[...intents].flatMap((intent) => [...(ASPECT_WORDS[intent] ?? [])])];
     const topical = read.concepts.filter((c) => !aspectWords.includes(c.text));
-    let concepts = topical.length > 0 ? topical : read.concepts;
+    // Nothing left but aspect words: a question about a policy as a whole (还有效吗), or — asking how
+    // much with nothing else said (试点的资金有多少) — the aspect word is the topic after all.
+    const aboutWhole = intents.has('validity') || intents.has('catalogue') || asksInterpretation;
+    let concepts = topical.length > 0 || aboutWhole ? topical : read.concepts;
     if (policyIds.length === 0) {
       const words = new Set(concepts.map((c) => c.text));
       const asksAspect = intents.has('validity') || asksInterpretation;
@@ -96,11 +115,14 @@ export class QueryAnalyser {
         (asksAspect && concepts.length > 0 ? this.names.namedByAllWords([...words], regions) : null);
       if (named) {
         policyIds.push(...named.ids);
-        concepts = concepts.filter((c) => !named.words.has(c.text));
+        // The title's words say which policy; they stay the topic when nothing else says what about,
+        // unless the policy as a whole is asked about.
+        const rest = concepts.filter((c) => !named.words.has(c.text));
+        if (rest.length > 0 || asksAspect || intents.has('catalogue')) concepts = rest;
       }
     }
     return {
-      question,
+      question: asked,
       language,
       regions,
       regionsWithoutPolicies,
@@ -110,7 +132,7 @@ export class QueryAnalyser {
       concepts,
       key: keyConceptIndex(concepts),
       phrases: phrasesOf(concepts, text),
-      parts: partsOf(concepts, text),
+      parts: partsOf(concepts, text, intents.has('comparison')),
       countUnit: countUnitOf(cueText),
       asksFigure: asksForFigure(cueText, countUnitOf(cueText)),
       unmatched: read.unmatched,
@@ -118,6 +140,16 @@ export class QueryAnalyser {
     };
   }
 
+
+  /** An English question's concepts, and those of any Chinese written in it (What does 松江 give for 上云?). */
+  private readMixed(translated: { phrase: string; terms: string[] }[], text: string): { concepts: Concept[]; unmatched: string[] } {
+    const english = this.reader.readTranslated(translated);
+    const chinese = (text.match(HAN_RUNS) ?? []).join(' ');
+    if (chinese === '') return english;
+    const read = this.reader.read(chinese);
+    const concepts = [...english.concepts, ...read.concepts.filter((c) => !english.concepts.some((e) => e.text === c.text))];
+    return { concepts, unmatched: read.unmatched };
+  }
 }
 
 /** Neighbouring concepts written together in the question (推进阶段). */
@@ -128,28 +160,4 @@ function phrasesOf(concepts: Concept[], text: string): string[] {
     if (text.includes(phrase)) phrases.push(phrase);
   }
   return phrases;
-}
-
-/**
- * The sub-questions: the concepts of each sentence of the question. A sentence with nothing specific
- * of its own (…扣除比例是多少？) asks on about the one before it and joins it.
- */
-function partsOf(concepts: Concept[], text: string): Part[] {
-  const sentences = text
-    .split(SENTENCES)
-    .map((part) => concepts.flatMap((c, i) => (part.includes(c.text) || c.variants.some((v) => v.kind !== 'piece' && part.includes(v.term)) ? [i] : [])))
-    .filter((part) => part.length > 0);
-  const joined: number[][] = [];
-  for (const part of sentences) {
-    const last = joined[joined.length - 1];
-    if (last && (!hasSpecific(concepts, part) || !hasSpecific(concepts, last))) last.push(...part.filter((i) => !last.includes(i)));
-    else joined.push([...part]);
-  }
-  const all = concepts.map((_, i) => i);
-  const parts = joined.length > 0 ? joined : [all];
-  // Concepts no sentence claims (a wording found only across sentences) still belong to the question.
-  const claimed = new Set(parts.flat());
-  const unclaimed = all.filter((i) => !claimed.has(i));
-  if (unclaimed.length > 0) parts[parts.length - 1]?.push(...unclaimed);
-  return parts.map((part) => ({ concepts: part, key: keyConceptIndex(concepts, part) }));
 }

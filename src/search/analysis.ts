@@ -8,9 +8,10 @@ export type Intent = 'amount' | 'validity' | 'department' | 'eligibility' | 'pro
 
 /**
  * How a wording relates to the question's word: the word itself, an equivalence from the lexicon, a
- * long form the question abbreviates (规上 → 规模以上), or a piece of a word the corpus lacks.
+ * long form the question abbreviates (规上 → 规模以上), the short form's characters spread over a few
+ * words of a clause (股改 in 股份制改造: a span), or a piece of a word the corpus lacks.
  */
-export type VariantKind = 'word' | 'synonym' | 'abbreviation' | 'piece';
+export type VariantKind = 'word' | 'synonym' | 'abbreviation' | 'span' | 'piece';
 
 export interface Variant {
   term: string;
@@ -71,6 +72,11 @@ export interface QueryAnalysis {
 export interface Part {
   concepts: number[];
   key: number;
+  /**
+   * For one of several items compared (专精特新“小巨人”企业和专精特新中小企业分别有多少家): the concepts
+   * that tell it from the others, among which its key is chosen.
+   */
+  distinct?: number[];
 }
 
 /** Total weight of the question's concepts: what coverage is measured against. */

@@ -24,6 +24,8 @@ export const FUNCTION_CHAR_INFORMATIVENESS = 0.5;
 const MEANINGFUL_NUMBER = /^\d{2,}$/;
 const HAN = /\p{Script=Han}/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** A noun ending in a locative (表里, 厂内, 园区中) says where, and does not narrow the next word. */
+const LOCATIVE_END = /[里内中上下外间旁边]$/u;
 /** Expansions of short forms, kept per process: the same colloquial words come back again and again. */
 const EXPANSION_CACHE_LIMIT = 10_000;
 
@@ -80,7 +82,17 @@ export class ConceptReader {
       // A noun the corpus does not know, right before a specific concept, narrows it into something
       // else (火星 + 基地): the corpus has no 火星基地, and a clause on 实训基地 must not answer for it.
       // Before a generic word it only says which kind (服装 + 企业) and the question stays answerable.
-      if (prior && prior.concept.status === 'unknown' && this.general.isNoun(prior.word) && this.isTopical(prior.word) && !concept.generic && concept.status === 'known') {
+      if (
+        prior &&
+        prior.concept.status === 'unknown' &&
+        this.general.isNoun(prior.word) &&
+        !LOCATIVE_END.test(prior.word) &&
+        HAN_ONLY.test(word) &&
+        this.isTopical(prior.word) &&
+        !concept.generic &&
+        concept.status === 'known' &&
+        text.includes(`${prior.word}${word}`)
+      ) {
         const compound = `${prior.word}${word}`;
         if (!this.corpus.has(compound)) {
           concept = this.concept(compound, [{ term: compound, kind: 'word' }, { term: prior.word, kind: 'piece' }, { term: word, kind: 'piece' }]);
@@ -90,6 +102,23 @@ export class ConceptReader {
       add(concept);
     }
     return { concepts: mergeRestatements([...concepts.values()]), unmatched };
+  }
+
+  /**
+   * Concepts of an English question, one per translated phrase: its Chinese terms are wordings of
+   * one idea (subsidy → 补贴 补助), not several ideas each to be covered.
+   */
+  readTranslated(groups: { terms: string[] }[]): { concepts: Concept[]; unmatched: string[] } {
+    const concepts = new Map<string, Concept>();
+    for (const { terms } of groups) {
+      const [first, ...others] = terms.map((t) => t.toLowerCase());
+      if (!first || this.lexicon.stopwords.has(first) || concepts.has(first)) continue;
+      const variants = [...this.variantsOf(first), ...others.flatMap((t) => this.variantsOf(t).map((v) => (v.kind === 'word' ? { ...v, kind: 'synonym' as const } : v)))];
+      const concept = this.concept(first, dedupe(variants));
+      // A glossary phrasing the corpus lacks is not a specific thing it lacks, unless it is a policy term.
+      if (concept.status === 'known' || (concept.status === 'absent' && this.lexicon.terms.has(first))) concepts.set(first, concept);
+    }
+    return { concepts: mergeRestatements([...concepts.values()]), unmatched: [] };
   }
 
   /**
@@ -203,7 +232,10 @@ export class ConceptReader {
     // A short form is read as its long forms when the corpus lacks it, and also when it is a known
     // abbreviation or jargon general Chinese does not have (规上, 技改): the corpus may use both forms.
     if (!this.corpus.has(word) || this.general.isAbbreviation(word) || !this.general.knows(word)) {
-      for (const term of this.expand(word)) if (term !== word) variants.push({ term, kind: 'abbreviation' });
+      const longForms = this.expand(word).filter((term) => term !== word);
+      for (const term of longForms) variants.push({ term, kind: 'abbreviation' });
+      // A long form written over several words (股份制改造) is no term: look for the characters in order.
+      if (longForms.length === 0 && HAN_ONLY.test(word) && length(word) >= 2 && length(word) <= MAX_SHORT_FORM) variants.push({ term: word, kind: 'span' });
     }
     if (length(word) >= 3) {
       for (const piece of this.tokenizer.terms(word)) {
@@ -238,5 +270,7 @@ function mergeRestatements(concepts: Concept[]): Concept[] {
 
 function dedupe(variants: Variant[]): Variant[] {
   const seen = new Set<string>();
-  return variants.filter((v) => (seen.has(v.term) ? false : (seen.add(v.term), true)));
+  // A span is matched differently from a wording of the same text: both are kept.
+  const key = (v: Variant): string => (v.kind === 'span' ? `span:${v.term}` : v.term);
+  return variants.filter((v) => (seen.has(key(v)) ? false : (seen.add(key(v)), true)));
 }

@@ -28,10 +28,16 @@ export function englishWords(text: string): string[] {
 
 export type PhraseLookup = (phrase: string) => string[] | undefined;
 
+/** One English phrase and the Chinese terms it stands for (several when equally standard). */
+export interface EnglishTerms {
+  phrase: string;
+  terms: string[];
+}
+
 /** Chinese terms for an English text, longest phrase first, each phrase tried as written and singular. */
-export function translateEnglish(text: string, lookups: PhraseLookup[]): string {
+export function translateEnglish(text: string, lookups: PhraseLookup[]): EnglishTerms[] {
   const words = englishWords(text);
-  const out: string[] = [];
+  const out: EnglishTerms[] = [];
   const find = (phrase: string[]): string[] | undefined => {
     for (const form of [phrase.join(' '), phrase.map(singular).join(' '), phrase.join('')]) {
       for (const lookup of lookups) {
@@ -46,16 +52,17 @@ export function translateEnglish(text: string, lookups: PhraseLookup[]): string 
     for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
       const terms = find(words.slice(i, i + n));
       if (terms) {
-        out.push(...terms);
+        out.push({ phrase: words.slice(i, i + n).join(' '), terms });
         i += n;
         matched = true;
         break;
       }
     }
     if (!matched) {
-      if (/^\d+(\.\d+)?%?$/.test(words[i] ?? '')) out.push(words[i] ?? '');
+      const word = words[i] ?? '';
+      if (/^\d+(\.\d+)?%?$/.test(word)) out.push({ phrase: word, terms: [word] });
       i++;
     }
   }
-  return out.join(' ');
+  return out;
 }

@@ -226,6 +226,12 @@ export class SearchIndex implements CorpusStatistics {
     return this.clauses.length;
   }
 
+  /** A clause's own words prepared for matching, without the heading or caption it is indexed with. */
+  ownText(position: number): string {
+    const clause = this.clauses[position]?.clause;
+    return clause ? toSimplified(withoutQuotesLowerCase(clause.text)) : '';
+  }
+
   has(term: string): boolean {
     return this.vocabulary.has(term);
   }

@@ -9,9 +9,9 @@ import type { Intent } from './analysis.js';
 const CUES: [Intent, RegExp][] = [
   [
     'amount',
-    /多少|几万|几千|金额|额度|上限|最高|最多|封顶|比例|标准是|(什么|哪些|啥|何种)(样的)?(支持|补贴|奖励|扶持|资助|补助|优惠)|怎么(补|奖|支持|扶持|资助)|如何(补|奖|支持|扶持|资助)|(有|给|能拿|能领)(没有)?(补贴|奖励|资助|补助|钱)|补贴|奖励|资助|补助|奖补|扶持资金|how much|what share|subsid|reward|grant|incentive|percentage|\bcap\b|maximum|amount|\bup to\b|what (subsidy|subsidies|reward|rewards|support|grant|grants)/,
+    /多少|几万|几千|金额|额度|上限|最高|最多|封顶|比例|标准是|(什么|哪些|啥|何种)(样的)?(支持|补贴|奖励|扶持|资助|补助|优惠)|怎么(补|奖|支持|扶持|资助)|如何(补|奖|支持|扶持|资助)|(有|给|能拿|能领)(没有)?(补贴|奖励|资助|补助|钱)|补贴|奖励|资助|补助|奖补|扶持资金|how much|what share|subsid|reward|grant|incentive|percentage|\bcap\b|maximum|amount|\bup to\b|the most|\bat most\b|how many yuan|what (subsidy|subsidies|reward|rewards|support|grant|grants)/,
   ],
-  ['validity', /有效|失效|过期|到期|期满|施行|起实施|开始实施|生效|废止|作废|哪天|何时|什么时候|截止|还能用|还管用|还算数|还能(申请|申报|报|享受)|还可以(申请|申报)|in force|valid|expire|effective|abolish|repeal|still apply/],
+  ['validity', /有效|失效|过期|到期|期满|施行|起实施|开始实施|生效|废止|作废|哪天|何时|什么时候|截止|还能用|还管用|还算数|还能(申请|申报|报|享受)|还可以(申请|申报)|in force|in effect|take effect|takes effect|valid|expire|effective|abolish|repeal|still apply|still open|start and end|when does it (start|end)|until when|deadline/],
   ['department', /部门|单位负责|谁负责|负责解释|谁管|找谁|哪个局|哪家单位|department|responsible|interpret|which (office|bureau|agency)|who (handles|administers)/],
   ['eligibility', /条件|门槛|资格|要求|主体|对象|符合|够不够|能不能(申请|享受|拿)|可以(申请|享受)吗|能否(申请|享受)|还能享受|eligib|qualif|requirement/],
   ['procedure', /先.{1,4}后|流程|程序|步骤|怎么申请|如何申请|怎么报|如何申报|申报方式|材料|how (do|to|can) .*apply|procedure|process/],
@@ -39,16 +39,22 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
   eligibility: new Set(['申请', '申报', '享受', '适用', '条件', '门槛', '资格', '要求']),
   department: new Set(['部门', '负责', '解释', '负责解释', '责任部门', '单位', '哪个部门', '牵头', '责任单位']),
   catalogue: new Set(['政策', '文件', '措施', '办法', '清单', '目录']),
-  comparison: new Set(['各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
+  comparison: new Set(['分别', '各自', '各', '各有', '各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
 };
 
 /** Asking for a figure of money or a share, not whether there is support at all. */
-const FIGURE = /多少|几万|几千|金额|额度|上限|最高|最多|封顶|比例|how much|what share|percentage|maximum|\bcap\b|\bamount/;
+const FIGURE = /多少|几万|几千|金额|额度|上限|最高|最多|封顶|比例|how much|what share|percentage|maximum|\bcap\b|\bamount|the most|\bat most\b/;
 
 /** Whether a question asks for an amount or share (and not for a count: 多少家). */
 export function asksForFigure(text: string, countUnit: string | null): boolean {
   return countUnit === null && FIGURE.test(text);
 }
+
+/**
+ * Words that name the documents themselves (这份政策, 两化融合政策): never what a question is about,
+ * whatever it asks, unless nothing else is left.
+ */
+export const DOCUMENT_WORDS: ReadonlySet<string> = new Set(['政策', '文件', '措施', '办法', '细则', '意见', '方案', '规定', '通知']);
 
 /** The unit a "how many" question counts in (多少家 → 家). */
 export function countUnitOf(text: string): string | null {

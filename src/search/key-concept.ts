@@ -1,4 +1,4 @@
-import type { Concept } from './analysis.js';
+import type { Concept, Part } from './analysis.js';
 
 /**
  * The one rule, shared by retrieval and answer composition, for which concept a clause must hold to
@@ -30,4 +30,18 @@ export function hasSpecific(concepts: Concept[], among: number[]): boolean {
     const c = concepts[i];
     return c !== undefined && !c.generic && c.weight > 0;
   });
+}
+
+/**
+ * The key of a part: for one of several items compared, the heaviest content word that tells it from
+ * the others (中小企业 against 小巨人), however common; otherwise the usual rule.
+ */
+export function partKey(concepts: Concept[], part: Omit<Part, 'key'>): number {
+  if (!part.distinct) return keyConceptIndex(concepts, part.concepts);
+  let key = -1;
+  for (const i of part.distinct) {
+    const c = concepts[i];
+    if (c && c.content && c.weight > 0 && (key < 0 || c.weight > (concepts[key]?.weight ?? 0))) key = i;
+  }
+  return key;
 }

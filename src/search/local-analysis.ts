@@ -1,5 +1,5 @@
 import type { QueryAnalysis } from './analysis.js';
-import { keyConceptIndex } from './key-concept.js';
+import { keyConceptIndex, partKey } from './key-concept.js';
 import { reweigh, type Weighing } from './weigh.js';
 
 /**
@@ -12,6 +12,6 @@ export function localAnalysis(analysis: QueryAnalysis, weighing: Weighing): Quer
     ...analysis,
     concepts,
     key: keyConceptIndex(concepts),
-    parts: analysis.parts.map((part) => ({ concepts: part.concepts, key: keyConceptIndex(concepts, part.concepts) })),
+    parts: analysis.parts.map((part) => ({ ...part, key: partKey(concepts, part) })),
   };
 }

@@ -1,3 +1,4 @@
+import { spansIn } from './abbreviations.js';
 import type { Concept, QueryAnalysis, VariantKind } from './analysis.js';
 import { saturatedTf } from './bm25.js';
 import type { IndexedClause, SearchIndex } from './index.js';
@@ -42,6 +43,7 @@ export const CREDIT: Record<VariantKind, number> = {
   // meant something narrower.
   synonym: 0.9,
   abbreviation: 0.9,
+  span: 0.9,
   // Pieces of a word (数字化 in 数字化改造) show only that the clause is near the topic.
   piece: 0.5,
 };
@@ -80,7 +82,7 @@ interface PreparedConcept {
   /** The concept's text cut into its longest pieces, in order (两化融合 + 贯标), for near-phrase matches. */
   ordered: string[];
   /** Wordings the corpus lacks as terms, looked for in the text of the leading clauses, with their credit. */
-  literals: { text: string; credit: number }[];
+  literals: { text: string; credit: number; span: boolean }[];
   pieceCount: number;
   variants: PreparedVariant[];
 }
@@ -121,9 +123,9 @@ export class ClauseScorer {
       .map((v) => ({ term: v.term, id: this.index.termId(v.term), credit: CREDIT[v.kind], isPiece: v.kind === 'piece' }))
       .filter((v): v is { term: string; id: number; credit: number; isPiece: boolean } => v.id !== undefined)
       .map((v) => ({ id: v.id, credit: v.credit, isPiece: v.isPiece, idf: statistics.idf(v.term) }));
-    const literals = [{ term: concept.text, kind: 'word' as const }, ...concept.variants]
-      .filter((v) => v.kind !== 'piece' && this.index.termId(v.term) === undefined && v.term.length >= 2)
-      .map((v) => ({ text: v.term, credit: CREDIT[v.kind] }));
+    const literals = [{ term: concept.text, kind: 'word' as VariantKind }, ...concept.variants]
+      .filter((v) => v.kind === 'span' || (v.kind !== 'piece' && this.index.termId(v.term) === undefined && v.term.length >= 2))
+      .map((v) => ({ text: v.term, credit: CREDIT[v.kind], span: v.kind === 'span' }));
     return {
       weight: concept.weight,
       ordered: orderedPieces(concept),
@@ -182,7 +184,7 @@ export class ClauseScorer {
     for (const s of leaders) {
       const text = this.index.matchText(s.position);
       concepts.forEach((concept, i) => {
-        const literal = Math.max(0, ...concept.literals.filter((l) => text.includes(l.text)).map((l) => l.credit));
+        const literal = Math.max(0, ...concept.literals.filter((l) => (l.span ? spansIn(text, l.text) : text.includes(l.text))).map((l) => l.credit));
         const credit = Math.max(literal, nearPhrase(text, concept.ordered) ? NEAR_PHRASE_CREDIT : 0);
         const gained = credit * concept.weight - (s.covered[i] ?? 0);
         if (gained <= 0) return;

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../corpus/types.js';
-import type { QueryAnalysis } from './analysis.js';
+import type { Concept, QueryAnalysis } from './analysis.js';
+import { holdsConcept } from './holds.js';
 import type { SearchIndex } from './index.js';
 import { currencyRank, passageAt, type Passage, type PolicyAspects } from './passages.js';
 import { answers, grantsFigure, type ScoredClause } from './score.js';
@@ -63,6 +64,8 @@ export class AnswerSelector {
   private clausesFor(analysis: QueryAnalysis, answering: ScoredClause[], all: ScoredClause[], onlyPolicy: boolean): ScoredClause[] {
     const first = answering[0];
     if (!first) return [];
+    const items = this.itemClauses(analysis, answering);
+    if (items) return items;
     const chosen = [first];
     const covered = [...first.covered];
     const total = analysis.concepts.reduce((sum, c) => sum + c.weight, 0);
@@ -86,6 +89,28 @@ export class AnswerSelector {
       if (parallel || (total > 0 && gain / total >= EXTRA_CLAUSE_GAIN && candidate.score >= EXTRA_CLAUSE_SCORE_RATIO * first.score)) take(candidate);
     }
     return chosen;
+  }
+
+  /**
+   * Items compared (A和B分别多少): each item's own clause, one that says the item and not the others
+   * (a table row each) — or null when some item has none, and the usual choice applies.
+   */
+  private itemClauses(analysis: QueryAnalysis, answering: ScoredClause[]): ScoredClause[] | null {
+    const items = analysis.parts.map((part, p) => ({ part, p })).filter(({ part }) => part.distinct);
+    if (items.length < 2) return null;
+    const keys = items.map(({ part }) => part.key);
+    const chosen: ScoredClause[] = [];
+    for (const { part, p } of items) {
+      const others = keys.filter((k) => k !== part.key && k >= 0);
+      // The clause's own words, not its table's caption, say which item it is about.
+      const own = answering.find((s) => {
+        const text = this.index.ownText(s.position);
+        return s.answersPart[p] && others.every((k) => !holdsConcept(text, analysis.concepts[k] as Concept));
+      });
+      if (!own) return null;
+      if (!chosen.includes(own)) chosen.push(own);
+    }
+    return chosen.slice(0, MAX_CLAUSES_PER_POLICY);
   }
 
   /**
