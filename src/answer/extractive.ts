@@ -2,6 +2,7 @@ import { formatChineseDate } from '../corpus/dates.js';
 import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
 import { splitCells } from '../corpus/clauses.js';
 import type { Passage, Retrieval } from '../search/retrieve.js';
+import { amountsIn as figureAmounts } from '../text/figures.js';
 import { prepareForTokens } from '../text/tokenizer.js';
 import { displayLabel, toCitation } from './citations.js';
 import type { AnswerObject } from './types.js';
@@ -24,7 +25,6 @@ const MAX_SENTENCES = 5;
 const SENTENCE_END = /(?<=[。；;！!？?])/;
 /** （责任部门：区经委） or 【責任部門:區數據局、相關街鎮(經開區);時間:…】: names, brackets inside included. */
 const RESPONSIBLE = /[（(【]\s*(责任部门|責任部門)\s*[:：]((?:[^（()）【】;；]|[（(][^（()）]*[）)])+)[^】）)]*[）)】]?/;
-const AMOUNT_CORE = /\d+(?:\.\d+)?\s*(?:万元|亿元|億元|万|亿|億|元|%|％)(?:\s*[～~—-]\s*\d+(?:\.\d+)?\s*(?:万元|亿元|万|元|%|％))?/g;
 
 export function splitSentences(text: string): string[] {
   return text
@@ -36,8 +36,7 @@ export function splitSentences(text: string): string[] {
 
 /** The amounts a text states, as it states them: 10%、3000万元. */
 export function amountsIn(text: string): string[] {
-  const found = text.match(AMOUNT_CORE) ?? [];
-  return [...new Set(found.map((a) => a.replace(/\s+/g, '')))];
+  return figureAmounts(text);
 }
 
 export function responsibleDepartment(text: string): string | null {
