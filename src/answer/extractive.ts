@@ -5,6 +5,7 @@ import type { Passage, Retrieval } from '../search/retrieve.js';
 import { amountsIn as figureAmounts } from '../text/figures.js';
 import { prepareForTokens } from '../text/tokenizer.js';
 import { displayLabel, toCitation } from './citations.js';
+import { neutraliseMarkers } from './grounding.js';
 import type { AnswerObject } from './types.js';
 
 /**
@@ -164,10 +165,11 @@ function pick(sentences: string[], test: (s: string) => boolean): string[] {
 
 function heading(passage: Passage, n: number, language: Language): string {
   const { policy, clause } = passage;
-  const number = policy.docNumber ? `（${policy.docNumber}）` : '';
+  const number = policy.docNumber ? `（${neutraliseMarkers(policy.docNumber)}）` : '';
   const label = displayLabel(clause.label);
-  if (language === 'en') return `**${policy.region} ·《${policy.title}》${number} ${label}** [${n}]`;
-  return `**${policy.region} ·《${policy.title}》${number}${label}** [${n}]`;
+  const title = neutraliseMarkers(policy.title);
+  if (language === 'en') return `**${policy.region} ·《${title}》${number} ${label}** [${n}]`;
+  return `**${policy.region} ·《${title}》${number}${label}** [${n}]`;
 }
 
 export function composeExtractive(retrieval: Retrieval, options: ComposeOptions): AnswerObject {
@@ -201,13 +203,14 @@ export function composeExtractive(retrieval: Retrieval, options: ComposeOptions)
     const n = i + 1;
     lines.push('', heading(passage, n, language));
     const sentences = answeringSentences(passage, retrieval, options.termWeight);
-    for (const sentence of sentences) lines.push(`> ${sentence} [${n}]`);
+    // A [2] the policy itself writes is shown as its text, never as a citation of this answer.
+    for (const sentence of sentences) lines.push(`> ${neutraliseMarkers(sentence)} [${n}]`);
     const details: string[] = [];
     const quoted = sentences.join('');
     const amounts = passage.clause.kind === 'table-row' ? [] : amountsIn(quoted);
     if (amounts.length > 0) details.push(language === 'en' ? `Amounts: ${amounts.join(', ')}` : `金额/比例：${amounts.join('、')}`);
     const department = responsibleDepartment(passage.clause.text);
-    if (department) details.push(language === 'en' ? `Responsible: ${department}` : `责任部门：${department}`);
+    if (department) details.push(language === 'en' ? `Responsible: ${neutraliseMarkers(department)}` : `责任部门：${neutraliseMarkers(department)}`);
     details.push(
       language === 'en'
         ? `Status: ${validityNote(passage.policy, passage.status, options.asOf, language)}`

@@ -24,6 +24,11 @@ export interface AnswerObject {
   mode: AnswerMode;
   noAnswer: boolean;
   citations: Citation[];
+  /**
+   * Generated answers only: whether every sentence passed the grounding check (grounding.ts), and
+   * how many were removed because they did not. "Checked" is shown only when `checked` is true.
+   */
+  grounding?: { checked: boolean; removed: number };
 }
 
 export type ErrorCode =

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { buildApp } from '../../src/app.js';
 import type { LlmAnswerer } from '../../src/answer/llm-answer.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Engine } from '../../src/engine.js';
 import { sharedEngine } from '../helpers.js';
 
 export interface TestServer {
@@ -17,7 +18,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; llm?: LlmAnswerer | null; listen?: boolean; port?: number } = {},
+  options: { env?: Record<string, string>; llm?: LlmAnswerer | null; listen?: boolean; port?: number; engine?: Engine } = {},
 ): Promise<TestServer> {
   const config = loadConfig({ LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
@@ -27,7 +28,7 @@ export async function startTestServer(
       callback();
     },
   });
-  const app = await buildApp({ config, engine: sharedEngine(), llm: options.llm ?? null, logger: { level: 'info', stream } });
+  const app = await buildApp({ config, engine: options.engine ?? sharedEngine(), llm: options.llm ?? null, logger: { level: 'info', stream } });
   let url = 'http://127.0.0.1';
   if (options.listen !== false) url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   else await app.ready();

@@ -28,6 +28,11 @@ describe('figures in policy text', () => {
     ['2024-01-28', [['2024-01-28', 'date:2024-01-28']]],
     ['二〇二一年八月十八日', [['二〇二一年八月十八日', 'date:2021-08-18']]],
     ['2023年度', [['2023年度', 'date:2023']]],
+    ['up to RMB 200,000', [['RMB 200,000', 'amount:200000元']]],
+    ['0.2 million yuan', [['0.2 million yuan', 'amount:200000元']]],
+    ['10 percent for 3 years', [['10 percent', 'percent:10'], ['3 years', 'count:3年']]],
+    ['from January 28, 2024', [['January 28, 2024', 'date:2024-01-28']]],
+    ['in force in 2024', [['2024', 'date:2024']]],
   ])('reads %s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -113,7 +113,9 @@ class AnswerView {
     this.footer.replaceChildren();
     const mode = document.createElement('span');
     mode.className = `mode ${answer.noAnswer ? 'no-answer' : answer.mode}`;
-    mode.textContent = answer.noAnswer ? this.chat.t.noAnswer : answer.mode === 'llm' ? this.chat.t.modeLlm : this.chat.t.modeExtractive;
+    // "Checked" only when the server says every sentence passed its grounding check.
+    const llmLabel = answer.grounding?.checked === true ? this.chat.t.modeLlm : this.chat.t.modeLlmUnchecked;
+    mode.textContent = answer.noAnswer ? this.chat.t.noAnswer : answer.mode === 'llm' ? llmLabel : this.chat.t.modeExtractive;
     const copy = document.createElement('button');
     copy.type = 'button';
     copy.className = 'copy';

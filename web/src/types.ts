@@ -22,6 +22,8 @@ export interface AnswerObject {
   mode: 'extractive' | 'llm';
   noAnswer: boolean;
   citations: Citation[];
+  /** Generated answers: whether every sentence passed the server's grounding check. */
+  grounding?: { checked: boolean; removed: number };
 }
 
 export type ServerFrame =
