@@ -7,12 +7,18 @@ export interface LlmConfig {
   apiKey: string;
   baseURL: string | undefined;
   model: string;
-  /** Wait for response headers, per attempt. */
+  /** First-token budget per attempt: response headers and the first piece of text. */
   timeoutMs: number;
   /** Longest silence allowed between streamed chunks once the stream has started. */
   idleMs: number;
-  /** Attempts for 429 and 5xx answers before the first token. */
+  /** Attempts before the first token (429, 5xx, no first token in time): 1, or 2 for one retry. */
   maxAttempts: number;
+  /** `max_tokens` asked of the model. */
+  maxTokens: number;
+  /** Characters of one answer past which the stream is stopped, whatever the model was asked. */
+  maxChars: number;
+  /** Time from the question to the model's last token, retries included. */
+  totalMs: number;
 }
 
 export interface Config {
@@ -100,10 +106,18 @@ export function loadConfig(env: Env = process.env): Config {
           apiKey,
           baseURL,
           model: env.OPENAI_MODEL?.trim() || 'gpt-4o-mini',
-          timeoutMs: integer(env, 'OPENAI_TIMEOUT_MS', 30_000, 100, 600_000),
-          idleMs: integer(env, 'OPENAI_IDLE_MS', 20_000, 50, 600_000),
-          maxAttempts: integer(env, 'OPENAI_MAX_ATTEMPTS', 3, 1, 10),
+          // A hosted model starts streaming within a few seconds; past 8 s the quoted answer serves better.
+          timeoutMs: integer(env, 'OPENAI_TIMEOUT_MS', 8_000, 100, 120_000),
+          idleMs: integer(env, 'OPENAI_IDLE_MS', 15_000, 50, 600_000),
+          maxAttempts: integer(env, 'OPENAI_MAX_ATTEMPTS', 2, 1, 2),
+          // An answer of a few policies' figures and validity fits in well under 1,000 tokens.
+          maxTokens: integer(env, 'OPENAI_MAX_TOKENS', 1024, 16, 32_768),
+          // 1,024 tokens are at most ~4,000 characters of English; a stream past this ignored max_tokens.
+          maxChars: integer(env, 'OPENAI_MAX_CHARS', 6_000, 100, 200_000),
+          totalMs: integer(env, 'OPENAI_TOTAL_MS', 60_000, 500, 600_000),
         };
+  if (llm && llm.timeoutMs >= llm.totalMs) throw new ConfigError('OPENAI_TIMEOUT_MS must be shorter than OPENAI_TOTAL_MS');
+  if (llm && llm.idleMs > llm.totalMs) throw new ConfigError('OPENAI_IDLE_MS must not be longer than OPENAI_TOTAL_MS');
 
   return {
     host: env.HOST?.trim() || '127.0.0.1',
