@@ -3,14 +3,15 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { Redis } from 'ioredis';
 import { fileURLToPath } from 'node:url';
 import type { LlmAnswerer } from './answer/llm-answer.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
-import { registerApiRoutes } from './server/api-routes.js';
+import { registerApiRoutes, type AnswersInFlight } from './server/api-routes.js';
 import { registerEmbedRoute } from './server/embed-route.js';
-import { ConnectionCounter, MemoryLimiter, RedisLimiter, type QuestionLimiter } from './server/rate-limit.js';
+import { capConnections, registerProxyAwareness, trustFunction } from './server/proxy.js';
+import { ConnectionCounter } from './server/rate-limit.js';
+import { createSharedLimits } from './server/shared-limits.js';
 import { registerWebsocketRoute, type SessionRegistry } from './server/ws-route.js';
 
 /**
@@ -33,32 +34,31 @@ export interface ErrorBody {
   error: { code: string; message: string };
 }
 
+/** How often the server looks for requests past their timeouts; a fraction of the shortest. */
+function checkingInterval(limits: Config['limits']): number {
+  return Math.max(100, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4)));
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, engine, llm } = options;
+  const trusted = trustFunction(config.trustProxy);
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.limits.maxPayloadBytes,
-    trustProxy: false,
-    // A number is not a question: no silent type coercion of request bodies.
-    ajv: { customOptions: { coerceTypes: false } },
+    trustProxy: trusted,
+    // A slow body or slow headers get 408 instead of holding a connection for ever.
+    requestTimeout: config.limits.requestTimeoutMs,
+    http: { headersTimeout: config.limits.headersTimeoutMs, connectionsCheckingInterval: checkingInterval(config.limits) },
+    // A number is not a question, and a key nobody defined is an error, not something to drop.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
+  capConnections(app.server, config.limits.httpConnectionsPerIp, trusted, app.log);
 
   const sessions: SessionRegistry = new Set();
+  const answersInFlight: AnswersInFlight = new Set();
   // With REDIS_URL, every instance counts against one budget per address; otherwise each its own.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
-  let lastRedisWarning = 0;
-  const onRedisError = (error: Error): void => {
-    if (Date.now() - lastRedisWarning < 60_000) return;
-    lastRedisWarning = Date.now();
-    app.log.warn({ err: { message: error.message } }, 'redis unavailable: rate limits not shared for now');
-  };
-  redis?.on('error', onRedisError);
-  app.addHook('onClose', async () => {
-    await redis?.quit().catch(() => redis.disconnect());
-  });
-  const ipQuestions: QuestionLimiter = redis
-    ? new RedisLimiter(redis, config.limits.questionsPerMinutePerIp, onRedisError)
-    : new MemoryLimiter(config.limits.questionsPerMinutePerIp);
+  const shared = createSharedLimits({ redisUrl: config.redisUrl, questionsPerMinutePerIp: config.limits.questionsPerMinutePerIp }, app.log);
+  app.addHook('onClose', () => shared.close());
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -80,12 +80,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The embed page is framed by allowed sites; its frame-ancestors says which (CSP), not this.
     frameguard: false,
     crossOriginEmbedderPolicy: false,
+    // Sent by registerProxyAwareness, and only over https.
+    hsts: false,
   });
+  // One request budget per address across every route (the websocket has limits of its own).
   await app.register(fastifyRateLimit, {
-    global: false,
+    global: true,
     max: config.limits.httpRequestsPerMinute,
     timeWindow: 60_000,
-    ...(redis ? { redis, nameSpace: 'policy-qa:http:', skipOnError: true } : {}),
+    store: shared.httpStore,
   });
   await app.register(fastifyWebsocket, {
     options: { maxPayload: config.limits.maxPayloadBytes },
@@ -95,6 +98,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       for (const client of app.websocketServer.clients) client.close(1001, 'server shutting down');
       app.websocketServer.close(() => done());
     },
+  });
+  // After the websocket plugin: its hooks must know an upgrade request for what is refused here to
+  // close the socket.
+  registerProxyAwareness(app, config);
+  // Shutting down: HTTP answers in flight stop their model requests and end with a 503 at once.
+  app.addHook('preClose', async () => {
+    for (const controller of answersInFlight) controller.abort('shutdown');
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -110,17 +120,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 
-  registerApiRoutes(app, { engine, llm, config, ipQuestions, sessions });
+  registerApiRoutes(app, { engine, llm, config, ipQuestions: shared.questions, answersInFlight });
   registerWebsocketRoute(app, {
     engine,
     llm,
     config,
-    ipQuestions,
+    ipQuestions: shared.questions,
     sessions,
     connections: new ConnectionCounter(config.limits.connectionsPerIp),
   });
 
   await app.register(fastifyStatic, { root: [WEB_PUBLIC_DIR, WEB_SCRIPTS_DIR], index: ['index.html'], wildcard: false });
-  registerEmbedRoute(app, config.allowedOrigins, WEB_PUBLIC_DIR);
+  registerEmbedRoute(app, config, WEB_PUBLIC_DIR);
+  app.decorate('answersInProgress', () => ({
+    connections: sessions.size,
+    questionsInFlight: [...sessions].reduce((sum, s) => sum + s.activeQuestions, 0) + answersInFlight.size,
+  }));
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Open websocket conversations and answers being written: what a shutdown interrupts. */
+    answersInProgress(): { connections: number; questionsInFlight: number };
+  }
 }
