@@ -116,7 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const code = status === 429 ? 'rate-limited' : status === 413 ? 'too-large' : 'bad-request';
     return reply.status(status).send({ error: { code, message: error.message } } satisfies ErrorBody);
   });
-  app.setNotFoundHandler((request, reply) =>
+  // Misses count too: scanning for routes spends the same budget.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
     reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
 

@@ -99,6 +99,13 @@ describe('one HTTP budget per address', () => {
       expect(codes).toEqual([200, 200, 200, 200, 429, 429]);
     }));
 
+  it('counts requests for routes that do not exist', () =>
+    withServer({ HTTP_REQUESTS_PER_MINUTE: '2' }, async (server) => {
+      const codes = [];
+      for (const path of ['/wp-admin', '/.env', '/api/health']) codes.push((await fetch(`${server.url}${path}`)).status);
+      expect(codes).toEqual([404, 404, 429]);
+    }));
+
   it('tells nothing about the process in /api/health', () =>
     withServer({}, async (server) => {
       expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok', mode: 'extractive' });
