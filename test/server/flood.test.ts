@@ -88,7 +88,6 @@ describe('a websocket client that floods bad frames and never reads', () => {
       const socket = await openWithoutReading(server.port);
       // 21 MB of one-byte frames: each would have cost an error frame of about 80 bytes.
       const { sent, cutOff } = await flood(socket, 21 * 1024 * 1024);
-      console.log(`flood: ${(sent / 1024 / 1024).toFixed(1)} MB sent before the server cut the connection`);
       expect(cutOff).toBe(true);
       expect(sent).toBeLessThan(21 * 1024 * 1024);
       socket.destroy();
@@ -98,7 +97,6 @@ describe('a websocket client that floods bad frames and never reads', () => {
     } finally {
       clearInterval(sampler);
     }
-    console.log(`flood: RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB`);
     expect(peak - before).toBeLessThan(50);
     expect(server.logs.join('\n')).toMatch(/"code":1013.*websocket closed: the client is not reading its frames/);
   }, 60_000);
