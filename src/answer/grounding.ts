@@ -83,23 +83,31 @@ function quotes(quotation: string, clause: string): boolean {
   return pieces.length > 0 && pieces.every((p) => source.includes(p));
 }
 
-interface Source {
-  citation: Citation;
-  /** The clause and what the prompt said about it (title, number, validity): what a sentence may state. */
-  figures: FigureValue[];
-  matchable: string;
-  instruction: boolean;
-}
+/** A cited clause and what the prompt said about it (title, number, validity): what a sentence may state. */
+class Source {
+  private figureValues: FigureValue[] | null = null;
+  private matchableText: string | null = null;
+  readonly instruction: boolean;
 
-function sourceOf(citation: Citation): Source {
-  const about = [citation.title, citation.docNumber ?? '', displayLabel(citation.clause), citation.region, citation.validFrom ?? '', citation.validTo ?? ''].join(' ');
-  const all = `${about}\n${citation.text}`;
-  return {
-    citation,
-    figures: figuresIn(all).flatMap((f) => f.values),
-    matchable: forQuoteMatching(all),
-    instruction: looksLikeInstruction(citation.text),
-  };
+  constructor(readonly citation: Citation) {
+    this.instruction = looksLikeInstruction(citation.text);
+  }
+
+  private get all(): string {
+    const c = this.citation;
+    return `${[c.title, c.docNumber ?? '', displayLabel(c.clause), c.region, c.validFrom ?? '', c.validTo ?? ''].join(' ')}\n${c.text}`;
+  }
+
+  /** Read only when a sentence that cites this clause states a figure. */
+  get figures(): FigureValue[] {
+    this.figureValues ??= figuresIn(this.all).flatMap((f) => f.values);
+    return this.figureValues;
+  }
+
+  get matchable(): string {
+    this.matchableText ??= forQuoteMatching(this.all);
+    return this.matchableText;
+  }
 }
 
 function grams(text: string): string[] {
@@ -107,6 +115,18 @@ function grams(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + ECHO_GRAM <= chars.length; i++) out.push(chars.slice(i, i + ECHO_GRAM).join(''));
   return out;
+}
+
+/** The rules' n-grams, made once per template (the same few for every answer). */
+const rulesCache = new Map<string, Set<string>>();
+function rulesGrams(instructions: string): Set<string> {
+  let cached = rulesCache.get(instructions);
+  if (!cached) {
+    cached = new Set(grams(instructions.replace(/\{\{\w+\}\}/g, ' ')));
+    if (rulesCache.size > 16) rulesCache.clear();
+    rulesCache.set(instructions, cached);
+  }
+  return cached;
 }
 
 function echoes(claim: string, rules: Set<string>): boolean {
@@ -161,10 +181,10 @@ export function groundAnswer(text: string, citations: Citation[], options: Groun
   const rejected = (reason: RemovalReason): Grounded => ({ outcome: 'rejected', text: '', citations: [], checked: false, claims: 0, removed: 0, reasons: { [reason]: 1 } });
   if (options.canary && text.toLowerCase().includes(options.canary.toLowerCase())) return rejected('echo');
 
-  const sources = new Map(citations.map((c) => [c.n, sourceOf(c)]));
+  const sources = new Map(citations.map((c) => [c.n, new Source(c)]));
   const context = {
     asOf: figuresIn(options.asOf).flatMap((f) => f.values),
-    rules: new Set(options.instructions ? grams(options.instructions.replace(/\{\{\w+\}\}/g, ' ')) : []),
+    rules: options.instructions ? rulesGrams(options.instructions) : new Set<string>(),
   };
   const lines = splitLines(text);
   const quoteMarkers = blockMarkers(lines);

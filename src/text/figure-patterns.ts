@@ -1,4 +1,4 @@
-import type { FigureValue } from './figures.js';
+import type { FigureKind, FigureValue } from './figures.js';
 
 /**
  * The shapes figures take in policy texts and answers, as regular expressions over folded text
@@ -139,7 +139,11 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 const ENGLISH_MEASURES: Record<string, string> = { year: '年', years: '年', month: '月', months: '月', day: '天', days: '天', 'working day': '工作日', 'working days': '工作日' };
 
 export interface Pattern {
+  /** What the pattern reads, so that a caller after amounts only can skip the rest. */
+  kinds: FigureKind[];
   re: RegExp;
+  /** A cheap test a text must pass for the pattern to be tried on it at all. */
+  needs?: RegExp;
   read: (m: RegExpExecArray) => FigureValue[] | null;
 }
 
@@ -148,22 +152,32 @@ const y = String.raw`(\d{4})`;
 export const PATTERNS: Pattern[] = [
   // Dates come first, so that their numbers are not read again as counts.
   {
+    needs: /年/,
+    kinds: ['date'],
     re: new RegExp(`${NOT_AFTER}${y}${GAP}年${GAP}(\\d{1,2})${GAP}月${GAP}(\\d{1,2})${GAP}[日号]`, 'gu'),
     read: (m) => one(dateValue(Number(m[1]), Number(m[2]), Number(m[3]))),
   },
   {
+    needs: /\d[-/.]\d/,
+    kinds: ['date'],
     re: new RegExp(`${NOT_AFTER}${y}[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)`, 'gu'),
     read: (m) => one(dateValue(Number(m[1]), Number(m[2]), Number(m[3]))),
   },
   {
+    needs: /[〇零]/,
+    kinds: ['date'],
     re: new RegExp(`([〇零一二三四五六七八九]{4})年(?:(${HAN_DAY})月(?:(${HAN_DAY})日)?)?`, 'gu'),
     read: (m) => one(dateValue(hanYear(m[1] ?? ''), m[2] ? parseHanNumber(m[2]) : null, m[3] ? parseHanNumber(m[3]) : null)),
   },
   {
+    needs: /年/,
+    kinds: ['date'],
     re: new RegExp(`${NOT_AFTER}${y}${GAP}年${GAP}(\\d{1,2})${GAP}月(?!${GAP}\\d)`, 'gu'),
     read: (m) => one(dateValue(Number(m[1]), Number(m[2]), null)),
   },
   {
+    needs: /年/,
+    kinds: ['date'],
     re: new RegExp(`${NOT_AFTER}${y}${GAP}(?:[-~至到]${GAP}${y}${GAP})?年(?:度)?`, 'gu'),
     read: (m) => {
       const first = dateValue(Number(m[1]), null, null);
@@ -172,40 +186,58 @@ export const PATTERNS: Pattern[] = [
     },
   },
   {
+    needs: /月/,
+    kinds: ['date'],
     re: new RegExp(`${NOT_AFTER}(\\d{1,2})${GAP}月${GAP}(\\d{1,2})${GAP}[日号]`, 'gu'),
     read: (m) => one(dateValue(null, Number(m[1]), Number(m[2]))),
   },
   // English answers to English questions: RMB 200,000; 0.2 million yuan; 10 percent; 3 years; January 28, 2024.
   {
+    needs: /RMB|CNY|¥/i,
+    kinds: ['amount'],
     re: new RegExp(`(?:RMB|CNY|¥)${GAP}(${ARABIC})(?:${GAP}(${SCALES})\\b)?`, 'giu'),
     read: (m) => one(english(m[1] ?? '', m[2], 'amount')),
   },
   {
+    needs: /yuan|RMB|CNY/i,
+    kinds: ['amount'],
     re: new RegExp(`${NOT_AFTER}(${ARABIC})(?:${GAP}(${SCALES})\\b)?${GAP}(?:yuan|RMB|CNY)\\b`, 'giu'),
     read: (m) => one(english(m[1] ?? '', m[2], 'amount')),
   },
   {
+    needs: /percent|per cent/i,
+    kinds: ['percent'],
     re: new RegExp(`${NOT_AFTER}(${ARABIC})${GAP}(?:percent|per cent)\\b`, 'giu'),
     read: (m) => one(english(m[1] ?? '', undefined, 'percent')),
   },
   {
+    needs: /\d\s*(?:working|years?|months?|days?)\b/i,
+    kinds: ['count'],
     re: new RegExp(`${NOT_AFTER}(${ARABIC})${GAP}(working days?|years?|months?|days?)\\b`, 'giu'),
     read: (m) => one(english(m[1] ?? '', undefined, (m[2] ?? '').toLowerCase())),
   },
   {
+    needs: /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
+    kinds: ['date'],
     re: new RegExp(`\\b(${MONTHS})\\.?${GAP}(?:(\\d{1,2})(?:st|nd|rd|th)?,?${GAP})?(\\d{4})\\b`, 'giu'),
     read: (m) => one(dateValue(Number(m[3]), monthNumber(m[1] ?? ''), m[2] ? Number(m[2]) : null)),
   },
   {
+    needs: /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i,
+    kinds: ['date'],
     re: new RegExp(`\\b(\\d{1,2})${GAP}(${MONTHS})\\.?,?${GAP}(\\d{4})\\b`, 'giu'),
     read: (m) => one(dateValue(Number(m[3]), monthNumber(m[2] ?? ''), Number(m[1]))),
   },
   // 百分之十, 三分之一.
   {
+    needs: /百分之/,
+    kinds: ['percent'],
     re: new RegExp(`百分之(${NUMBER})`, 'gu'),
     read: (m) => one(quantity({ number: m[1] ?? '', magnitude: undefined, unit: '%' })),
   },
   {
+    needs: /分之/,
+    kinds: ['percent'],
     re: new RegExp(`${NOT_AFTER}(${NUMBER})分之(${NUMBER})`, 'gu'),
     read: (m) => {
       const whole = numberOf(m[1] ?? '');
@@ -214,9 +246,11 @@ export const PATTERNS: Pattern[] = [
     },
   },
   // Ranges and single quantities: 10～20万元, 10%～20%, 3-5家, 30 萬元, 五家, 20万.
-  { re: new RegExp(`${NOT_AFTER}${END}(?:${RANGE_SEPARATOR}${END})?`, 'gu'), read: readRangeOrQuantity },
+  { kinds: ['amount', 'percent', 'count'], re: new RegExp(`${NOT_AFTER}${END}(?:${RANGE_SEPARATOR}${END})?`, 'gu'), read: readRangeOrQuantity },
   // A year standing alone (in 2024; 〔2023〕6号), once nothing else has claimed its digits.
   {
+    needs: /(?:19|20|21)\d\d/,
+    kinds: ['date'],
     re: /(?<![\w.,])((?:19|20|21)\d{2})(?![\w.,%])/gu,
     read: (m) => one(dateValue(Number(m[1]), null, null)),
   },

@@ -7,7 +7,7 @@
  * the same way.
  */
 
-import { PATTERNS } from './figure-patterns.js';
+import { PATTERNS, type Pattern } from './figure-patterns.js';
 
 export { parseHanNumber } from './figure-patterns.js';
 
@@ -44,43 +44,66 @@ const FOLD: Record<string, string> = {
   號: '号', 歲: '岁',
 };
 
+const FOLD_CLASS = `[\uff10-\uff19${Object.keys(FOLD).join('')}]`;
+const NEEDS_FOLDING = new RegExp(FOLD_CLASS);
+const FOLDED = new RegExp(FOLD_CLASS, 'g');
+
 export function foldFigureText(text: string): string {
-  let out = '';
-  for (const char of text) {
+  if (!NEEDS_FOLDING.test(text)) return text;
+  return text.replace(FOLDED, (char) => {
     const code = char.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else out += FOLD[char] ?? char;
-  }
-  return out;
+    return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : (FOLD[char] ?? char);
+  });
 }
 
+/** Any figure needs a digit, Arabic or Chinese: text without one is passed over at once. */
+const ANY_NUMBER = /[0-9零〇一二两三四五六七八九十]/;
+
+/** The patterns that can read some of `kinds`, chosen once per combination. */
+const patternsFor = new Map<string, Pattern[]>();
+function patternsOf(kinds: FigureKind[] | undefined): Pattern[] {
+  if (!kinds) return PATTERNS;
+  const key = kinds.join();
+  let chosen = patternsFor.get(key);
+  if (!chosen) {
+    chosen = PATTERNS.filter((p) => p.kinds.some((k) => kinds.includes(k)));
+    patternsFor.set(key, chosen);
+  }
+  return chosen;
+}
+
+const isGap = (code: number): boolean => code === 32 || code === 9 || code === 0xa0 || code === 0x3000;
+
 /**
- * Every figure in a text, in order of appearance. A range is one figure with two values; a number
- * with nothing that says what it counts (2.0, AA级 aside) is not a figure.
+ * Every figure in a text (of the kinds asked for), in order of appearance. A range is one figure
+ * with two values; a number with nothing that says what it counts (2.0, AA级 aside) is not a figure.
  */
-export function figuresIn(text: string): Figure[] {
+export function figuresIn(text: string, kinds?: FigureKind[]): Figure[] {
   const folded = foldFigureText(text);
-  const taken: boolean[] = new Array<boolean>(folded.length).fill(false);
+  if (!ANY_NUMBER.test(folded)) return [];
+  let taken: Uint8Array | null = null;
   const found: Figure[] = [];
-  for (const pattern of PATTERNS) {
-    pattern.re.lastIndex = 0;
-    for (let m = pattern.re.exec(folded); m !== null; m = pattern.re.exec(folded)) {
+  for (const pattern of patternsOf(kinds)) {
+    if (pattern.needs && !pattern.needs.test(folded)) continue;
+    const re = pattern.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
       if (m[0] === '') {
-        pattern.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       const start = m.index;
-      const end = start + m[0].replace(/[ \t\u00a0\u3000]+$/, '').length;
-      let free = true;
-      for (let i = start; i < end && free; i++) if (taken[i]) free = false;
-      if (!free) continue;
+      let end = start + m[0].length;
+      while (end > start && isGap(folded.charCodeAt(end - 1))) end--;
+      if (taken !== null && taken.subarray(start, end).includes(1)) continue;
       const values = pattern.read(m);
       if (!values || values.length === 0) continue;
-      for (let i = start; i < end; i++) taken[i] = true;
+      taken ??= new Uint8Array(folded.length);
+      taken.fill(1, start, end);
       found.push({ text: text.slice(start, end), start, end, kind: values[0]?.kind ?? 'count', values });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
 }
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -101,10 +124,25 @@ function dateAgrees(stated: string, source: string): boolean {
   return source.startsWith(`${stated}-`);
 }
 
+/** What every amount or percentage is written with: a text without any states none. */
+const AMOUNT_SIGN = /[元圓%％‰﹪万萬亿億¥￥]|分之|yuan|RMB|CNY|percent|per cent/i;
+
+/**
+ * Answers quote the same clause sentences question after question: their amounts are read once
+ * (a pure function of the text) and kept for this many sentences.
+ */
+const AMOUNTS_CACHE_SIZE = 5000;
+const amountsCache = new Map<string, string[]>();
+
 /** The amounts and percentages a text states, as it writes them (spaces dropped): 10%、3000万元. */
 export function amountsIn(text: string): string[] {
-  const found = figuresIn(text)
-    .filter((f) => f.kind === 'amount' || f.kind === 'percent')
-    .map((f) => f.text.replace(/\s+/g, ''));
-  return [...new Set(found)];
+  if (!AMOUNT_SIGN.test(text)) return [];
+  const cached = amountsCache.get(text);
+  if (cached) return [...cached];
+  // Dates cannot be read as amounts: only the patterns that read amounts and percentages are tried.
+  const figures = figuresIn(text, ['amount', 'percent']).filter((f) => f.kind === 'amount' || f.kind === 'percent');
+  const found = [...new Set(figures.map((f) => f.text.replace(/\s+/g, '')))];
+  if (amountsCache.size >= AMOUNTS_CACHE_SIZE) amountsCache.clear();
+  amountsCache.set(text, found);
+  return [...found];
 }

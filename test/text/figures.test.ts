@@ -60,6 +60,12 @@ describe('figures in policy text', () => {
     expect(amountsIn(text)).toEqual(['30萬元', '３０％']);
   });
 
+  it('lists only amounts and percentages as amounts, the same on every call', () => {
+    const text = '自2026年起每年补贴20万元，连续三年，比例不超过10%。';
+    expect(amountsIn(text)).toEqual(['20万元', '10%']);
+    expect(amountsIn(text)).toEqual(['20万元', '10%']);
+  });
+
   it('compares figures by value, whatever way they are written', () => {
     const value = (text: string): FigureValue => figuresIn(text)[0]?.values[0] as FigureValue;
     expect(sameFigure(value('20万元'), value('二十万元'))).toBe(true);
