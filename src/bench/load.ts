@@ -205,7 +205,9 @@ async function flatOut(): Promise<void> {
 }
 
 async function streaming(): Promise<void> {
-  const pieces = Array.from({ length: CHUNKS }, (_, i) => (i === 0 ? '根据条款 [1]，' : `要点${i}。`));
+  // A model that cites every sentence, as the prompt asks: its answers pass the grounding check and
+  // reach the reader as generated answers (a text that fails would measure the fallback instead).
+  const pieces = Array.from({ length: CHUNKS }, (_, i) => (i === 0 ? '根据条款 [1]，' : `要点${i} [1]。`));
   const fake = new FakeOpenAI([{ kind: 'stream', pieces, delayMs: CHUNK_GAP_MS }]);
   const baseURL = await fake.start();
   const server = await startServer({ OPENAI_API_KEY: 'sk-load-test', OPENAI_BASE_URL: baseURL, OPENAI_MODEL: 'fake-model' });
