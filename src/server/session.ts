@@ -35,6 +35,7 @@ export interface SessionDeps {
 const MAX_ID_LENGTH = 64;
 const MAX_HISTORY = 6;
 const OPEN = 1;
+const CLOSED = 3;
 /** The keys each frame type may carry: anything else is refused, not silently dropped. */
 const FRAME_KEYS: Record<string, Set<string>> = {
   ask: new Set(['type', 'id', 'question', 'region', 'asOf']),
@@ -111,7 +112,7 @@ export class ChatSession {
     if (code === 1013) this.socket.pause();
     this.socket.close(code, reason);
     setTimeout(() => {
-      if (this.socket.readyState !== 3) this.socket.terminate();
+      if (this.socket.readyState !== CLOSED) this.socket.terminate();
     }, CLOSE_GRACE_MS).unref();
   }
 
