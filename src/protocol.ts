@@ -42,6 +42,11 @@ export interface AnswerObject {
   mode: AnswerMode;
   noAnswer: boolean;
   citations: Citation[];
+  /**
+   * Generated answers only: whether every sentence passed the grounding check, and how many were
+   * removed because they did not. A page shows "checked" only when `checked` is true.
+   */
+  grounding?: { checked: boolean; removed: number };
 }
 
 export type ErrorCode =

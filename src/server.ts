@@ -7,7 +7,11 @@ import { LiveEngine } from './live-engine.js';
 import { loadPromptTemplates } from './llm/prompt.js';
 import { createOpenAiStreamer } from './llm/stream.js';
 
-/** Starts the server: load the index once, listen, and shut down gracefully on SIGINT/SIGTERM. */
+/**
+ * Starts the server: load the index once, listen, and shut down gracefully on SIGINT/SIGTERM: stop
+ * accepting, abort every model request, end HTTP answers with a 503 and close websockets with 1001,
+ * then exit 0; past SHUTDOWN_GRACE_MS the process exits anyway, with 1.
+ */
 
 export function createLlmAnswerer(config: Config): LlmAnswerer | null {
   return config.llm ? { streamer: createOpenAiStreamer(config.llm), templates: loadPromptTemplates() } : null;
@@ -28,8 +32,17 @@ export async function startServer(overrides: Partial<Pick<Config, 'host' | 'port
   const shutdown = (signal: string): void => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: no new connections, open answers cancelled, sockets closed with 1001');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // What the shutdown interrupts, and the live handles: a soak test reads this line for leaks.
+    const resources: Record<string, number> = {};
+    for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
+    app.log.info(
+      { signal, ...app.answersInProgress(), resources },
+      'shutting down: no new connections, open answers cancelled, sockets closed with 1001',
+    );
+    const force = setTimeout(() => {
+      app.log.error({ graceMs: config.shutdownGraceMs }, 'shutdown took longer than its grace period; exiting anyway');
+      process.exit(1);
+    }, config.shutdownGraceMs);
     force.unref();
     app.close().then(
       () => process.exit(0),

@@ -61,8 +61,11 @@ export async function* answer(request: AnswerRequest, deps: AnswerDependencies):
   const retrieval = retrieveFor(request, engine, previous);
   const compose = composeOptions(request, engine);
 
-  if (deps.llm && !retrieval.noAnswer) {
-    for await (const event of answerWithLlm(request, retrieval, { llm: deps.llm, compose, signal, history, log: deps.log })) {
+  // A model reads a wider set of clauses, and is asked even where the extractive answer finds no
+  // basis: the grounding check keeps it to what the clauses say.
+  const candidates = deps.llm ? engine.retriever.modelCandidates(retrieval, request.asOf) : [];
+  if (deps.llm && candidates.length > 0) {
+    for await (const event of answerWithLlm(request, retrieval, candidates, { llm: deps.llm, compose, signal, history, log: deps.log })) {
       yield event.type === 'done' ? { ...event, answer: named({ ...event.answer, question: request.question }) } : event;
     }
     return;

@@ -3,12 +3,13 @@ import type { Passage } from '../search/passages.js';
 import type { Retrieval } from '../search/retrieve.js';
 import { bottomLine, isCurrent, topicOf, type Block } from './bottom-line.js';
 import { displayLabel, toCitation } from './citations.js';
-import { amountsIn } from './figures-in-text.js';
+import { amountsIn } from '../text/figures.js';
 import { labelsFor, type Labels } from './labels.js';
+import { neutraliseMarkers } from './grounding.js';
 import { answeringSentences } from './sentences.js';
 import type { AnswerObject } from './types.js';
 
-export { amountsIn } from './figures-in-text.js';
+export { amountsIn } from '../text/figures.js';
 export { splitSentences } from './sentences.js';
 
 /**
@@ -27,15 +28,16 @@ function heading(passage: Passage, n: number, labels: Labels): string {
   const number = policy.docNumber ? `（${policy.docNumber}）` : '';
   // The heading carries only the citation: the status is the block's last line, and pages show it as a badge.
   const gap = labels === labelsFor('en') ? ' ' : '';
-  return `**${policy.region} ·《${policy.title}》${number}${gap}${displayLabel(clause.label)}** [${n}]`;
+  return `**${policy.region} ·《${neutraliseMarkers(policy.title)}》${neutraliseMarkers(number)}${gap}${displayLabel(clause.label)}** [${n}]`;
 }
 
 function blockLines(block: Block, labels: Labels, asOf: IsoDate): string[] {
   const { passage } = block;
   const lines = ['', heading(passage, block.n, labels)];
-  for (const sentence of block.sentences) lines.push(`> ${sentence}`);
+  // A [2] written in a policy is the policy's text, never a citation of this answer.
+  for (const sentence of block.sentences) lines.push(`> ${neutraliseMarkers(sentence)}`);
   if (block.amounts.length > 0 && passage.role === 'answer') lines.push(`- ${labels.amounts}：${block.amounts.join('、')}`);
-  if (block.department) lines.push(`- ${labels.responsible}：${block.department}`);
+  if (block.department) lines.push(`- ${labels.responsible}：${neutraliseMarkers(block.department)}`);
   lines.push(`- ${labels.status}：${labels.validity(passage.policy, passage.status, asOf)}`);
   return lines;
 }

@@ -1,8 +1,10 @@
+import type { Passage } from '../search/passages.js';
 import type { Retrieval } from '../search/retrieve.js';
 import { LlmError, type TextStreamer } from '../llm/stream.js';
-import { buildMessages, type PromptTemplates, type Turn } from '../llm/prompt.js';
-import { reconcileCitations, toCitation } from './citations.js';
+import { buildMessages, newFence, type PromptTemplates, type Turn } from '../llm/prompt.js';
+import { toCitation } from './citations.js';
 import { composeExtractive, type ComposeOptions } from './extractive.js';
+import { groundAnswer } from './grounding.js';
 import type { AnswerRequest } from './request.js';
 import type { AnswerEvent, AnswerObject } from './types.js';
 
@@ -17,6 +19,7 @@ export interface WarningLog {
 }
 
 const NOTICE_NO_CITATION = '（生成的回答没有可核对的引用，以下改为条款原文摘录。）';
+const NOTICE_UNCHECKED = '（生成的回答未能通过与条款原文的核对，以下改为条款原文摘录。）';
 const NOTICE_FAILED = '（生成服务暂时不可用，以下为条款原文摘录。）';
 
 function withNotice(answer: AnswerObject, notice: string): AnswerObject {
@@ -24,22 +27,28 @@ function withNotice(answer: AnswerObject, notice: string): AnswerObject {
 }
 
 /**
- * The generated answer: sources first, the model's text as it streams, then the answer checked
- * against its sources. Markers that name no source are dropped; an answer left with no valid
- * citation, or a generation that fails, gives way to the extractive answer, which `mode` reports.
+ * The generated answer, from the candidate clauses retrieval gives a model (more than the extractive
+ * answer quotes): sources first, the model's text as it streams, then the answer checked
+ * against its sources (grounding.ts): sentences that cite nothing or state what their sources do not
+ * are removed, and the `done` answer says so. An answer that cites nothing real, echoes its prompt or
+ * keeps too little, and a generation that fails, give way to the extractive answer, which `mode`
+ * reports. The streamed deltas are the model's text as it came; the `done` answer is what was checked.
  */
 export async function* answerWithLlm(
   request: AnswerRequest,
   retrieval: Retrieval,
+  candidates: Passage[],
   deps: { llm: LlmAnswerer; compose: ComposeOptions; signal: AbortSignal; history: Turn[]; log?: WarningLog },
 ): AsyncGenerator<AnswerEvent> {
-  const citations = retrieval.passages.map((p, i) => toCitation(p, i + 1));
+  const citations = candidates.map((p, i) => toCitation(p, i + 1));
   yield { type: 'sources', citations };
+  const fence = newFence();
   const messages = buildMessages(deps.llm.templates, {
     question: request.question,
     asOf: request.asOf,
     citations,
     history: deps.history,
+    fence,
   });
 
   let text = '';
@@ -59,14 +68,35 @@ export async function* answerWithLlm(
     return;
   }
 
-  const checked = reconcileCitations(text, citations);
-  if (checked.citations.length === 0) {
-    deps.log?.warn({ failure: 'no-citation' }, 'generated answer cited no source; answering extractively');
+  const grounded = groundAnswer(text, citations, {
+    asOf: request.asOf,
+    language: retrieval.analysis.language,
+    canary: fence,
+    instructions: deps.llm.templates.system,
+  });
+  const details = { claims: grounded.claims, removed: grounded.removed, reasons: grounded.reasons };
+  if (grounded.outcome === 'no-citation') {
+    deps.log?.warn({ failure: 'no-citation', ...details }, 'generated answer cited no source; answering extractively');
     yield { type: 'done', answer: withNotice(composeExtractive(retrieval, deps.compose), NOTICE_NO_CITATION) };
     return;
   }
+  if (grounded.outcome === 'rejected') {
+    deps.log?.warn({ failure: 'unchecked', ...details }, 'generated answer failed the grounding check; answering extractively');
+    yield { type: 'done', answer: withNotice(composeExtractive(retrieval, deps.compose), NOTICE_UNCHECKED) };
+    return;
+  }
+  if (grounded.removed > 0) deps.log?.warn({ failure: 'partly-unchecked', ...details }, 'removed generated sentences that failed the grounding check');
   yield {
     type: 'done',
-    answer: { question: request.question, answer: checked.text.trim(), mode: 'llm', noAnswer: false, citations: checked.citations },
+    answer: {
+      question: request.question,
+      answer: grounded.text,
+      mode: 'llm',
+      // Where the clauses that answer were not found, a model's reading of the near misses is shown,
+      // but the question still has no basis as asked.
+      noAnswer: retrieval.noAnswer,
+      citations: grounded.citations,
+      grounding: { checked: grounded.checked, removed: grounded.removed },
+    },
   };
 }

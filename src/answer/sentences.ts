@@ -7,7 +7,7 @@ import type { Passage } from '../search/passages.js';
 import { CREDIT } from '../search/score.js';
 import { prepareForTokens } from '../text/tokenizer.js';
 import { withoutResponsibilityNotes } from '../corpus/responsible.js';
-import { amountsIn } from './figures-in-text.js';
+import { amountsIn } from '../text/figures.js';
 
 /**
  * The sentences of a cited clause that answer the question, quoted as the clause words them: for

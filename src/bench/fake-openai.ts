@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  */
 
 export interface SeenRequest {
-  body: { model: string; messages: { role: string; content: string }[]; stream?: boolean };
+  body: { model: string; messages: { role: string; content: string }[]; stream?: boolean; max_tokens?: number };
   authorization: string | undefined;
   /** The client closed the connection before the server finished its answer. */
   aborted: boolean;
@@ -21,7 +21,13 @@ export type Behaviour =
   | { kind: 'status'; status: number; retryAfterMs?: number }
   | { kind: 'stall'; pieces: string[] }
   | { kind: 'drop'; pieces: string[] }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** A model that never stops: `piece` every `delayMs` until the client hangs up. */
+  | { kind: 'endless'; piece: string; delayMs?: number }
+  /** The first piece at once, then one `piece` every `everyMs`, for ever. */
+  | { kind: 'trickle'; first: string; piece: string; everyMs: number }
+  /** A model that repeats the message of `role` it was sent, a line at a time, `suffix` after each. */
+  | { kind: 'echo'; role: 'system' | 'user'; suffix?: string };
 
 export function chunk(content: string | null, finish: string | null = null): string {
   const delta = content === null ? {} : { content };
@@ -94,6 +100,25 @@ export class FakeOpenAI {
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.flushHeaders();
+    if (behaviour.kind === 'endless' || behaviour.kind === 'trickle') {
+      if (behaviour.kind === 'trickle') res.write(chunk(behaviour.first));
+      const piece = behaviour.piece;
+      const every = behaviour.kind === 'endless' ? (behaviour.delayMs ?? 1) : behaviour.everyMs;
+      while (!res.destroyed) {
+        await wait(every);
+        if (!res.destroyed) res.write(chunk(piece));
+      }
+      return;
+    }
+    if (behaviour.kind === 'echo') {
+      const message = seen.body.messages.find((m) => m.role === behaviour.role)?.content ?? '';
+      const lines = message.split('\n').map((line) => (line.trim() === '' ? line : `${line}${behaviour.suffix ?? ''}`));
+      for (const line of lines) res.write(chunk(`${line}\n`));
+      res.write(chunk(null, 'stop'));
+      res.write('data: [DONE]\n\n');
+      res.end();
+      return;
+    }
     for (const piece of behaviour.pieces) {
       if (res.destroyed) return;
       res.write(chunk(piece));

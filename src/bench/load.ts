@@ -38,13 +38,13 @@ interface ServerProcess {
   wsUrl: string;
 }
 
-async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+async function startServer(env: Record<string, string>, logs?: string[]): Promise<ServerProcess> {
   const port = await freePort();
   const nodeArgs = process.env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, fileURLToPath(new URL('../cli/main.js', import.meta.url)), 'serve', '--port', String(port)], {
     env: {
       ...process.env,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: logs ? 'info' : 'warn',
       // One address drives all the load: the per-address limits are raised to their maximum.
       QUESTIONS_PER_MINUTE_PER_CONNECTION: '100000',
       QUESTIONS_PER_MINUTE_PER_IP: '1000000',
@@ -52,8 +52,9 @@ async function startServer(env: Record<string, string>): Promise<ServerProcess> 
       HTTP_REQUESTS_PER_MINUTE: '1000000',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', logs ? 'pipe' : 'ignore', 'inherit'],
   });
+  child.stdout?.on('data', (data: Buffer) => logs?.push(...data.toString('utf8').split('\n')));
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -71,6 +72,7 @@ async function startServer(env: Record<string, string>): Promise<ServerProcess> 
 
 function stop(server: ServerProcess): Promise<void> {
   return new Promise((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
     server.child.once('exit', () => resolve());
     server.child.kill('SIGTERM');
   });
@@ -203,7 +205,9 @@ async function flatOut(): Promise<void> {
 }
 
 async function streaming(): Promise<void> {
-  const pieces = Array.from({ length: CHUNKS }, (_, i) => (i === 0 ? '根据条款 [1]，' : `要点${i}。`));
+  // A model that cites every sentence, as the prompt asks: its answers pass the grounding check and
+  // reach the reader as generated answers (a text that fails would measure the fallback instead).
+  const pieces = Array.from({ length: CHUNKS }, (_, i) => (i === 0 ? '根据条款 [1]，' : `要点${i} [1]。`));
   const fake = new FakeOpenAI([{ kind: 'stream', pieces, delayMs: CHUNK_GAP_MS }]);
   const baseURL = await fake.start();
   const server = await startServer({ OPENAI_API_KEY: 'sk-load-test', OPENAI_BASE_URL: baseURL, OPENAI_MODEL: 'fake-model' });
@@ -238,7 +242,8 @@ async function streaming(): Promise<void> {
 async function soak(): Promise<void> {
   const fake = new FakeOpenAI([{ kind: 'stream', pieces: Array.from({ length: CHUNKS }, () => '要点 [1]。'), delayMs: CHUNK_GAP_MS }]);
   const baseURL = await fake.start();
-  const server = await startServer({ OPENAI_API_KEY: 'sk-soak-test', OPENAI_BASE_URL: baseURL });
+  const logs: string[] = [];
+  const server = await startServer({ OPENAI_API_KEY: 'sk-soak-test', OPENAI_BASE_URL: baseURL }, logs);
   const pid = server.child.pid ?? 0;
   try {
     const until = Date.now() + SOAK_SECONDS * 1000;
@@ -262,14 +267,17 @@ async function soak(): Promise<void> {
     await Promise.all(rounds);
     clearInterval(sampler);
     await new Promise((r) => setTimeout(r, 3000));
-    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { connections: number; questionsInFlight: number; resources: Record<string, number> };
+    // /api/health tells nothing about the process: its shutdown line says what was still open.
+    await stop(server);
+    const line = logs.find((l) => l.includes('shutting down')) ?? '{}';
+    const health = JSON.parse(line) as { connections: number; questionsInFlight: number; resources: Record<string, number> };
     const warm = samples.find((s) => s.at >= 60) ?? samples[0];
     const last = samples[samples.length - 1];
     console.log(
       `Soak: ${SOAK_SECONDS / 60} minutes, 100 clients reconnecting every 20 s\n` +
         `  answers ${tally.answers}; errors ${tally.errors}; dropped ${tally.dropped}\n` +
         `  RSS after warm-up ${warm?.rss.toFixed(0)} MB, at the end ${last?.rss.toFixed(0)} MB (${(((last?.rss ?? 0) / (warm?.rss ?? 1) - 1) * 100).toFixed(1)}%)\n` +
-        `  after the clients left: ${health.connections} connections, ${health.questionsInFlight} answers in flight, handles ${JSON.stringify(health.resources)}`,
+        `  after the clients left (at shutdown): ${health.connections} connections, ${health.questionsInFlight} answers in flight, handles ${JSON.stringify(health.resources)}`,
     );
   } finally {
     await stop(server);

@@ -49,15 +49,18 @@ const DIGIT_OR_PUNCT = /[0-9%％.,:;!?()[\]（）]/;
 export function fixSpacing(line: string): string {
   const collapsed = line.replace(/[\t\u00a0\u3000]/g, ' ').replace(/ {2,}/g, '\u0000');
   let out = '';
+  // The last character written, kept aside: reading it back from `out` would flatten the growing
+  // string at every space and make a long spaced line quadratic.
+  let before = '';
   for (let i = 0; i < collapsed.length; i++) {
     const char = collapsed[i] ?? '';
     if (char !== ' ') {
       out += char;
+      before = char;
       continue;
     }
     let j = i;
     while (collapsed[j + 1] === ' ') j++;
-    const before = out[out.length - 1] ?? '';
     const after = collapsed[j + 1] ?? '';
     const cjkBefore = CJK_CHAR.test(before);
     const cjkAfter = CJK_CHAR.test(after);
@@ -66,7 +69,10 @@ export function fixSpacing(line: string): string {
       after === '' ||
       (cjkBefore && (cjkAfter || DIGIT_OR_PUNCT.test(after))) ||
       (cjkAfter && DIGIT_OR_PUNCT.test(before));
-    if (!drop) out += ' ';
+    if (!drop) {
+      out += ' ';
+      before = ' ';
+    }
     i = j;
   }
   // "第一条 对落户的…", "第一章 总则": the number keeps its space, as policy texts print it.

@@ -1,11 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayLabel } from '../answer/citations.js';
+import { neutraliseMarkers } from '../answer/grounding.js';
 import type { Citation } from '../answer/types.js';
 import type { IsoDate } from '../corpus/types.js';
 
-/** Builds the chat messages from the templates in prompts/: the rules, then sources and question. */
+/**
+ * Builds the chat messages from the templates in prompts/: the rules, then sources and question.
+ * Each source is fenced by lines that carry a random id of this request, and every text placed in
+ * the prompt (clauses, titles, earlier turns, the question) is escaped so that it can neither close
+ * a fence nor forge a numbered source: the model cannot be handed a source nobody retrieved.
+ */
 
 export interface PromptTemplates {
   system: string;
@@ -39,11 +46,26 @@ const STATUS: Record<Citation['status'], string> = {
   unknown: '有效期未载明',
 };
 
-/** One source as the model sees it: number, where it comes from, its validity, its words. */
-export function formatSource(c: Citation): string {
+/** A fresh fence id: 48 random bits, which no text written before this request can contain. */
+export function newFence(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/** Text as data inside the prompt: no run of <<< or >>> (a fence), no [n] (a source number). */
+export function asData(text: string): string {
+  return neutraliseMarkers(text).replace(/[<＜]{3,}|[>＞]{3,}/g, (run) => run.replace(/[<＜]/g, '‹').replace(/[>＞]/g, '›'));
+}
+
+/** One source as the model sees it, inside its fence: number, where it comes from, validity, words. */
+export function formatSource(c: Citation, fence: string): string {
   const window = `${c.validFrom ?? '?'} 至 ${c.validTo ?? '?'}`;
-  const number = c.docNumber ? `（${c.docNumber}）` : '';
-  return `[${c.n}] 《${c.title}》${number}${displayLabel(c.clause)} · ${c.region} · 有效期 ${window} · 状态：${STATUS[c.status]}\n${c.text}`;
+  const number = c.docNumber ? `（${asData(c.docNumber)}）` : '';
+  return [
+    `<<<来源 ${fence}>>>`,
+    `[${c.n}] 《${asData(c.title)}》${number}${asData(displayLabel(c.clause))} · ${asData(c.region)} · 有效期 ${window} · 状态：${STATUS[c.status]}`,
+    asData(c.text),
+    `<<<来源结束 ${fence}>>>`,
+  ].join('\n');
 }
 
 /** Placeholders are filled in one pass, so text inside a source or question is never expanded. */
@@ -53,19 +75,20 @@ function fill(template: string, values: Record<string, string>): string {
 
 export function buildMessages(
   templates: PromptTemplates,
-  input: { question: string; asOf: IsoDate; citations: Citation[]; history?: Turn[] },
+  input: { question: string; asOf: IsoDate; citations: Citation[]; history?: Turn[]; fence: string },
 ): ChatMessage[] {
   const history =
     input.history && input.history.length > 0
       ? `\n此前的对话（仅供理解追问，不是来源）：\n${input.history
-          .map((t) => `问：${t.question}\n答：${t.answer.slice(0, 600)}`)
+          .map((t) => `问：${asData(t.question)}\n答：${asData(t.answer.slice(0, 600))}`)
           .join('\n')}\n`
       : '';
   const values = {
     asOf: input.asOf,
+    fence: input.fence,
     history,
-    sources: input.citations.map(formatSource).join('\n\n'),
-    question: input.question,
+    sources: input.citations.map((c) => formatSource(c, input.fence)).join('\n\n'),
+    question: asData(input.question),
   };
   return [
     { role: 'system', content: fill(templates.system, values) },

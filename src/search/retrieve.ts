@@ -42,6 +42,13 @@ export interface RetrieveOptions {
 
 /** Clauses elsewhere shown for reference when a region asked about has none: a pointer, not an answer. */
 const MAX_RELATED = 2;
+/**
+ * A model is given this many clauses at most: enough for the clauses that answer, their policies'
+ * validity, and the near misses a model can still read correctly; few enough to stay in its context.
+ */
+export const MODEL_CANDIDATES = 8;
+/** …and no more than this many of one policy, so that several regions and policies are seen. */
+const MODEL_CANDIDATES_PER_POLICY = 2;
 
 export class Retriever {
   private readonly aspects: PolicyAspects;
@@ -145,6 +152,33 @@ export class Retriever {
     const local = positions ? localAnalysis(analysis, { ...this.weighing, corpus: statistics }) : analysis;
     const scored = this.scorer.score(local, { inScope, regions: scope ? [...scope] : [], positions }, statistics);
     return this.selector.select(local, scored, asOf).passages;
+  }
+
+  /**
+   * What a model reads: the clauses the extractive answer chose, then the best-scoring others of the
+   * regions asked about (all regions when none), a few per policy — given even when the extractive
+   * selection found no answer, so that the model can read a wording the rules missed, or say there is
+   * no basis.
+   */
+  modelCandidates(retrieval: Retrieval, asOf: IsoDate): Passage[] {
+    const candidates = retrieval.passages.slice(0, MODEL_CANDIDATES);
+    const analysis = retrieval.analysis;
+    if (analysis.concepts.length === 0) return candidates;
+    const scope = retrieval.regions.length > 0 ? new Set(retrieval.regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region))) : null;
+    const positions = scope ? [...scope].flatMap((r) => this.positionsByRegion.get(r) ?? []) : null;
+    const inScope = (position: number): boolean => this.inScope(position, scope, analysis.policyIds);
+    const perPolicy = new Map<string, number>();
+    for (const p of candidates) perPolicy.set(p.policy.id, (perPolicy.get(p.policy.id) ?? 0) + 1);
+    for (const s of this.scorer.score(analysis, { inScope, regions: scope ? [...scope] : [], positions })) {
+      if (candidates.length >= MODEL_CANDIDATES) break;
+      const entry = this.index.clauses[s.position];
+      if (!entry || candidates.some((p) => p.clause.id === entry.clause.id)) continue;
+      const taken = perPolicy.get(entry.policy.id) ?? 0;
+      if (taken >= MODEL_CANDIDATES_PER_POLICY) continue;
+      perPolicy.set(entry.policy.id, taken + 1);
+      candidates.push(passageAt(this.index, s.position, 'related', asOf, s.score, s.coverage));
+    }
+    return candidates;
   }
 
   private inScope(position: number, scope: Set<string> | null, policyIds: string[]): boolean {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Policy } from '../corpus/types.js';
 import type { SavedIndex } from './index.js';
 
@@ -105,6 +105,40 @@ class HashedWriter {
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** No build writes for this long (100,000 clauses take seconds): older staging is abandoned, whatever its pid. */
+const STAGING_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Staging folders (snapshot.tmp-PID-TIME) whose process is gone: a build killed before it could
+ * clean up (kill -9). A live process's recent folder is another build still writing, and stays.
+ */
+function removeOrphanedStaging(dir: string): void {
+  const parent = dirname(dir);
+  const prefix = `${basename(dir)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const [pid, started] = name.slice(prefix.length).split('-').map(Number);
+    const recent = started !== undefined && Date.now() - started < STAGING_MAX_AGE_MS;
+    if (pid !== undefined && Number.isInteger(pid) && pid > 0 && pid !== process.pid && recent && processAlive(pid)) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
 export function writeSnapshot(
   dir: string,
   content: SnapshotContent,
@@ -113,7 +147,7 @@ export function writeSnapshot(
   const { vectors, vocabulary, documentFrequency, converted, flex } = content.saved;
   const staging = `${dir}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(dirname(dir), { recursive: true });
-  rmSync(staging, { recursive: true, force: true });
+  removeOrphanedStaging(dir);
   mkdirSync(staging, { recursive: true });
   try {
     const files: Record<string, string> = {};

@@ -10,7 +10,9 @@ import type { EngineSource } from '../live-engine.js';
 import type { Store } from '../store/index.js';
 import { recorded } from '../store/record.js';
 import type { QuestionLimiter } from './rate-limit.js';
-import type { SessionRegistry } from './ws-route.js';
+
+/** Abort controllers of the HTTP answers being written; a shutdown aborts them with reason 'shutdown'. */
+export type AnswersInFlight = Set<AbortController>;
 
 const STATUS_OF: Record<ErrorCode, number> = {
   'bad-request': 400,
@@ -38,17 +40,28 @@ const askBody = {
   },
 } as const;
 
-/** POST /api/ask, GET /api/policies, GET /api/health. */
+const SHUTTING_DOWN = { error: { code: 'unavailable', message: 'the server is restarting; please ask again in a moment' } };
+
+/**
+ * POST /api/ask, GET /api/policies, GET /api/health. Every route counts against the address's one
+ * HTTP budget (HTTP_REQUESTS_PER_MINUTE, registered globally in app.ts).
+ */
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { engines: EngineSource; llm: LlmAnswerer | null; config: Config; ipQuestions: QuestionLimiter; sessions: SessionRegistry; store: Store | null },
+  deps: {
+    engines: EngineSource;
+    llm: LlmAnswerer | null;
+    config: Config;
+    ipQuestions: QuestionLimiter;
+    answersInFlight: AnswersInFlight;
+    store: Store | null;
+  },
 ): void {
   const { engines, llm } = deps;
-  const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
 
   app.post<{ Body: { question: string; region?: string | null; asOf?: string | null; history?: unknown } }>(
     '/api/ask',
-    { schema: { body: askBody }, config: rateLimit, attachValidation: true },
+    { schema: { body: askBody }, attachValidation: true },
     async (request, reply) => {
       if (request.validationError) {
         return reply.status(400).send({ error: { code: 'bad-request', message: `invalid request: ${request.validationError.message}` } });
@@ -67,19 +80,25 @@ export function registerApiRoutes(
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
       });
-      let result: NamedAnswer | null = null;
-      const events = answer(check.request, { engine, llm, signal: controller.signal, log: request.log, history: history.history ?? [] });
-      for await (const event of recorded(events, { store: deps.store, request: check.request, transport: 'http', log: request.log })) {
-        if (event.type === 'done') result = event.answer;
-        if (event.type === 'error') {
-          return reply.status(STATUS_OF[event.code]).send({ error: { code: event.code, message: event.message } });
+      deps.answersInFlight.add(controller);
+      try {
+        let result: NamedAnswer | null = null;
+        const events = answer(check.request, { engine, llm, signal: controller.signal, log: request.log, history: history.history ?? [] });
+        for await (const event of recorded(events, { store: deps.store, request: check.request, transport: 'http', log: request.log })) {
+          if (event.type === 'done') result = event.answer;
+          if (event.type === 'error') {
+            if (controller.signal.reason === 'shutdown') return reply.status(503).header('retry-after', '5').send(SHUTTING_DOWN);
+            return reply.status(STATUS_OF[event.code]).send({ error: { code: event.code, message: event.message } });
+          }
         }
+        return result;
+      } finally {
+        deps.answersInFlight.delete(controller);
       }
-      return result;
     },
   );
 
-  app.get('/api/policies', { config: rateLimit }, async () => {
+  app.get('/api/policies', async () => {
     const today = todayInChina();
     const engine = engines.current();
     return {
@@ -100,21 +119,6 @@ export function registerApiRoutes(
     };
   });
 
-  // Open connections, answers in flight and the process's live handles: what a soak test watches for leaks.
-  app.get('/api/health', async () => {
-    const resources: Record<string, number> = {};
-    for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-    const engine = engines.current();
-    return {
-      status: 'ok',
-      mode: llm ? 'llm' : 'extractive',
-      policies: engine.stats.policies,
-      clauses: engine.stats.clauses,
-      index: engine.stats.source,
-      connections: deps.sessions.size,
-      questionsInFlight: [...deps.sessions].reduce((sum, s) => sum + s.activeQuestions, 0),
-      resources,
-      uptimeSeconds: Math.round(process.uptime()),
-    };
-  });
+  // Enough for a load balancer's check, and nothing about the process a stranger could use.
+  app.get('/api/health', async () => ({ status: 'ok', mode: llm ? 'llm' : 'extractive' }));
 }

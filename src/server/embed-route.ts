@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { ownOrigins } from './proxy.js';
 
 /**
  * GET /embed: the chat window in compact form, for the widget's iframe. Only allowed sites may frame
@@ -36,12 +38,12 @@ function framingSite(request: FastifyRequest): string | null {
   }
 }
 
-export function registerEmbedRoute(app: FastifyInstance, allowedOrigins: string[], publicDir: string): void {
+export function registerEmbedRoute(app: FastifyInstance, config: Pick<Config, 'allowedOrigins' | 'publicOrigins'>, publicDir: string): void {
+  const { allowedOrigins } = config;
   const policy = embedPolicy(allowedOrigins);
   app.get('/embed', async (request, reply) => {
     const site = framingSite(request);
-    const own = `${request.protocol}://${request.headers.host ?? ''}`;
-    if (site !== null && site !== own && !allowedOrigins.includes(site)) {
+    if (site !== null && !ownOrigins(request, config.publicOrigins).includes(site) && !allowedOrigins.includes(site)) {
       request.log.warn({ site }, 'embed refused: site not in ALLOWED_ORIGINS');
       return reply
         .status(403)

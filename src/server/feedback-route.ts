@@ -34,12 +34,10 @@ function refuse(code: string, message: string): ErrorBody {
 }
 
 export function registerFeedbackRoute(app: FastifyInstance, deps: { store: Store; config: Config }): void {
-  const rateLimit = { rateLimit: { max: deps.config.limits.httpRequestsPerMinute, timeWindow: 60_000 } };
   app.post<{ Body: FeedbackRequest }>(
     '/api/feedback',
     {
       schema: { body: feedbackBody },
-      config: rateLimit,
       attachValidation: true,
       preValidation: async (request, reply) => {
         const key = unknownKey(request.body);

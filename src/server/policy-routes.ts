@@ -25,11 +25,11 @@ export function policySummary(policy: Policy, asOf: string): PolicySummary {
   };
 }
 
-export function registerPolicyRoutes(app: FastifyInstance, deps: { engines: EngineSource; publicDir: string; httpRequestsPerMinute: number }): void {
-  const rateLimit = { rateLimit: { max: deps.httpRequestsPerMinute, timeWindow: 60_000 } };
+/** (Every route shares the app's one request budget per address.) */
+export function registerPolicyRoutes(app: FastifyInstance, deps: { engines: EngineSource; publicDir: string }): void {
   const byId = (): Map<string, Policy> => new Map(deps.engines.current().policies.map((p) => [p.id, p]));
 
-  app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/api/policies/:id', { config: rateLimit }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>('/api/policies/:id', async (request, reply) => {
     const policy = byId().get(request.params.id);
     if (!policy) return reply.status(404).send({ error: { code: 'unknown-policy', message: 'no policy with this id' } });
     const asked = request.query.asOf;

@@ -1,5 +1,3 @@
-import type { Redis } from 'ioredis';
-
 /** A question budget per key (an address), possibly shared by several server instances. */
 export interface QuestionLimiter {
   take(key: string): Promise<boolean>;
@@ -18,30 +16,26 @@ export class MemoryLimiter implements QuestionLimiter {
   }
 }
 
-/**
- * A per-minute window counted in Redis, so that every instance behind a load balancer enforces one
- * limit. If Redis cannot be reached the question is let through (and the failure logged): an outage
- * of the limiter must not become an outage of the service.
- */
-export class RedisLimiter implements QuestionLimiter {
-  constructor(
-    private readonly redis: Redis,
-    private readonly perMinute: number,
-    private readonly onError: (error: Error) => void,
-    private readonly prefix = 'policy-qa:questions',
-  ) {}
+/** Requests per key in fixed windows, in this process's memory; expired windows are swept. */
+export class WindowCounter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
-  async take(key: string): Promise<boolean> {
-    const window = Math.floor(Date.now() / 60_000);
-    const redisKey = `${this.prefix}:${key}:${window}`;
-    try {
-      const results = await this.redis.multi().incr(redisKey).pexpire(redisKey, 120_000).exec();
-      const count = Number(results?.[0]?.[1] ?? 0);
-      return count <= this.perMinute;
-    } catch (error) {
-      this.onError(error as Error);
-      return true;
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  count(key: string, windowMs: number): { current: number; ttl: number } {
+    const now = this.now();
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + windowMs };
+      this.windows.set(key, window);
+      if (this.windows.size > 10_000) this.sweep(now);
     }
+    window.count++;
+    return { current: window.count, ttl: window.resetAt - now };
+  }
+
+  private sweep(now: number): void {
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
 }
 

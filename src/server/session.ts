@@ -16,8 +16,10 @@ import type { QuestionLimiter, RateLimiter } from './rate-limit.js';
 /**
  * One websocket conversation: JSON text frames in (ask, cancel), frames out (sources, delta, done,
  * error), several questions at once, each with its own AbortController, and the turns so far for
- * follow-up questions. Nothing a client sends can throw out of here: every bad frame gets an error
- * frame and the connection stays usable.
+ * follow-up questions. Nothing a client sends can throw out of here: a bad frame gets an error frame
+ * and the connection stays usable. What a connection can cost is bounded: bad frames count against
+ * its question rate and, once that is spent, close it (1008); output it leaves unread past a cap
+ * closes it (1013); a socket that stops answering pings is closed by the heartbeat.
  */
 
 export interface SessionLog extends WarningLog {
@@ -39,9 +41,17 @@ export interface SessionDeps {
 
 const MAX_ID_LENGTH = 64;
 const MAX_HISTORY = 6;
-/** A client that reads slower than this much queued output is cut off from that question. */
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const OPEN = 1;
+const CLOSED = 3;
+/** The keys each frame type may carry: anything else is refused, not silently dropped. */
+const FRAME_KEYS: Record<string, Set<string>> = {
+  ask: new Set(['type', 'id', 'question', 'region', 'asOf', 'history']),
+  cancel: new Set(['type', 'id']),
+};
+/** Asks refused in a row for the rate before the connection is closed: a person waits sooner. */
+const MAX_REFUSED_IN_A_ROW = 20;
+/** After a close frame, how long a client has to complete the closing handshake before it is cut. */
+const CLOSE_GRACE_MS = 1000;
 /** How long a model's later tokens are gathered before they go out as one delta frame. */
 const DELTA_GATHER_MS = 40;
 
@@ -52,6 +62,8 @@ export class ChatSession {
   private readonly history: Turn[] = [];
   private readonly key = `c${++nextConnection}`;
   private closed = false;
+  private refusedInARow = 0;
+  private answeredPing = true;
 
   constructor(
     private readonly socket: WebSocket,
@@ -61,6 +73,7 @@ export class ChatSession {
 
   /** Frames are handled one at a time, in order; answering runs on without blocking the next frame. */
   receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
     try {
       this.dispatch(data, isBinary);
     } catch (error) {
@@ -80,27 +93,77 @@ export class ChatSession {
     return this.running.size;
   }
 
+  /** Every heartbeat: a socket that has not answered the previous ping is dead (or not reading). */
+  beat(): void {
+    if (!this.answeredPing) {
+      this.deps.log.info({ ip: this.ip }, 'websocket closed: no answer to ping');
+      this.end();
+      this.socket.terminate();
+      return;
+    }
+    this.answeredPing = false;
+    if (this.socket.readyState === OPEN) this.socket.ping();
+  }
+
+  pong(): void {
+    this.answeredPing = true;
+  }
+
+  /** Closes the connection for what it did, says why in the log, and cuts it if it does not close. */
+  private shut(code: 1008 | 1013, reason: string): void {
+    if (this.closed) return;
+    this.end();
+    this.deps.log.warn({ ip: this.ip, code, bufferedBytes: this.socket.bufferedAmount }, `websocket closed: ${reason}`);
+    // A client that does not read will not complete the closing handshake either: stop reading what
+    // it keeps sending meanwhile.
+    if (code === 1013) this.socket.pause();
+    this.socket.close(code, reason);
+    setTimeout(() => {
+      if (this.socket.readyState !== CLOSED) this.socket.terminate();
+    }, CLOSE_GRACE_MS).unref();
+  }
+
+  /** A frame the client should not have sent: it costs a question from the connection's rate. */
+  private refuse(id: string | undefined, code: ErrorCode, message: string): void {
+    if (!this.deps.connectionLimiter.take(this.key)) {
+      this.shut(1008, 'too many bad frames');
+      return;
+    }
+    this.sendError(id, code, message);
+  }
+
   private dispatch(data: RawData, isBinary: boolean): void {
     if (isBinary) {
-      this.sendError(undefined, 'bad-request', 'binary frames are not accepted: send JSON text frames');
+      this.refuse(undefined, 'bad-request', 'binary frames are not accepted: send JSON text frames');
       return;
     }
     const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+    // Most junk is not even the start of an object: refused without the cost of a parse error.
+    if (!/^\s*\{/.test(text)) {
+      this.refuse(undefined, 'bad-request', 'frame must be a JSON object with a "type"');
+      return;
+    }
     let frame: unknown;
     try {
       frame = JSON.parse(text);
     } catch {
-      this.sendError(undefined, 'bad-request', 'frame is not valid JSON');
+      this.refuse(undefined, 'bad-request', 'frame is not valid JSON');
       return;
     }
     if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
-      this.sendError(undefined, 'bad-request', 'frame must be a JSON object with a "type"');
+      this.refuse(undefined, 'bad-request', 'frame must be a JSON object with a "type"');
       return;
     }
     const record = frame as Record<string, unknown>;
     const id = validId(record.id);
     if (record.id !== undefined && id === null) {
-      this.sendError(undefined, 'bad-request', `id must be a string of 1 to ${MAX_ID_LENGTH} printable characters`);
+      this.refuse(undefined, 'bad-request', `id must be a string of 1 to ${MAX_ID_LENGTH} printable characters`);
+      return;
+    }
+    const allowed = typeof record.type === 'string' ? FRAME_KEYS[record.type] : undefined;
+    const unknown = allowed ? Object.keys(record).find((key) => !allowed.has(key)) : undefined;
+    if (unknown !== undefined) {
+      this.refuse(id ?? undefined, 'bad-request', `unknown field "${unknown.slice(0, 40)}" in a ${String(record.type)} frame`);
       return;
     }
     switch (record.type) {
@@ -111,24 +174,24 @@ export class ChatSession {
         this.cancel(id);
         return;
       default:
-        this.sendError(id ?? undefined, 'bad-request', 'unknown frame type: expected "ask" or "cancel"');
+        this.refuse(id ?? undefined, 'bad-request', 'unknown frame type: expected "ask" or "cancel"');
     }
   }
 
   private ask(id: string | null, frame: Record<string, unknown>): void {
     if (id === null) {
-      this.sendError(undefined, 'bad-request', 'an ask frame needs an "id"');
+      this.refuse(undefined, 'bad-request', 'an ask frame needs an "id"');
       return;
     }
     if (this.running.has(id)) {
-      this.sendError(id, 'bad-request', 'a question with this id is still being answered');
+      this.refuse(id, 'bad-request', 'a question with this id is still being answered');
       return;
     }
     // The engine this answer uses from start to end, even if the policies are reloaded meanwhile.
     const engine = this.deps.engines.current();
     const check = checkRequest(frame, engine.retriever);
     if (!check.ok) {
-      this.sendError(id, check.code, check.message);
+      this.refuse(id, check.code, check.message);
       return;
     }
     const history = checkHistory(frame.history);
@@ -137,13 +200,15 @@ export class ChatSession {
       return;
     }
     if (this.running.size >= this.deps.limits.concurrentQuestionsPerConnection) {
-      this.sendError(id, 'rate-limited', 'too many questions at once on this connection; wait for an answer or cancel one');
+      this.refuse(id, 'rate-limited', 'too many questions at once on this connection; wait for an answer or cancel one');
       return;
     }
     if (!this.deps.connectionLimiter.take(this.key)) {
-      this.sendError(id, 'rate-limited', 'too many questions; please wait a moment before asking again');
+      if (++this.refusedInARow > MAX_REFUSED_IN_A_ROW) this.shut(1008, 'kept asking over the question rate');
+      else this.sendError(id, 'rate-limited', 'too many questions; please wait a moment before asking again');
       return;
     }
+    this.refusedInARow = 0;
     // The id is taken now: the address's budget may be counted elsewhere (Redis) and answer later.
     const controller = new AbortController();
     this.running.set(id, controller);
@@ -189,11 +254,6 @@ export class ChatSession {
     try {
       for await (const event of events) {
         if (this.closed) break;
-        if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-          controller.abort();
-          this.sendError(id, 'internal', 'the connection is not reading its answers; the question was stopped');
-          break;
-        }
         if (event.type === 'delta' && coalesce && sentFirst) {
           pending += event.text;
           timer ??= setTimeout(flush, DELTA_GATHER_MS);
@@ -223,7 +283,7 @@ export class ChatSession {
   private cancel(id: string | null): void {
     const controller = id === null ? undefined : this.running.get(id);
     if (!controller) {
-      this.sendError(id ?? undefined, 'bad-request', 'no question with this id is being answered');
+      this.refuse(id ?? undefined, 'bad-request', 'no question with this id is being answered');
       return;
     }
     controller.abort();
@@ -238,8 +298,13 @@ export class ChatSession {
     this.send(id === undefined ? { type: 'error', code, message } : { type: 'error', id, code, message });
   }
 
+  /** Every frame goes out here, so that none can queue past the cap for a client that does not read. */
   private send(frame: ServerFrame): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
+    if (this.socket.bufferedAmount > this.deps.limits.wsMaxQueuedBytes) {
+      this.shut(1013, 'the client is not reading its frames');
+      return;
+    }
     this.socket.send(JSON.stringify(frame));
   }
 }

@@ -3,20 +3,21 @@ import type { LlmAnswerer } from '../answer/llm-answer.js';
 import type { Config } from '../config.js';
 import type { EngineSource } from '../live-engine.js';
 import type { Store } from '../store/index.js';
+import { ownOrigins } from './proxy.js';
 import { ConnectionCounter, RateLimiter, type QuestionLimiter } from './rate-limit.js';
 import { ChatSession } from './session.js';
 
 export type SessionRegistry = Set<ChatSession>;
 
 /**
- * A browser page may open the websocket only from this server's own origin or a listed site;
- * clients that send no Origin (command-line tools, other servers) are not browsers and may.
+ * A browser page may open the websocket only from this server's own origin (PUBLIC_ORIGIN, or what a
+ * trusted proxy says the page was served from) or a listed site; clients that send no Origin
+ * (command-line tools, other servers) are not browsers and may.
  */
-export function originAllowed(request: FastifyRequest, allowed: string[]): boolean {
+export function originAllowed(request: FastifyRequest, config: Pick<Config, 'allowedOrigins' | 'publicOrigins'>): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  const own = `${request.protocol}://${request.headers.host ?? ''}`;
-  return origin === own || allowed.includes(origin);
+  return ownOrigins(request, config.publicOrigins).includes(origin) || config.allowedOrigins.includes(origin);
 }
 
 export function registerWebsocketRoute(
@@ -33,13 +34,22 @@ export function registerWebsocketRoute(
 ): void {
   const { config } = deps;
   const connectionQuestions = new RateLimiter(config.limits.questionsPerMinutePerConnection);
+  // Ping every socket; one that did not answer the previous ping (a half-open or frozen client) is
+  // closed, so that it stops counting against its address's connections.
+  const heartbeat = setInterval(() => {
+    for (const session of deps.sessions) session.beat();
+  }, config.limits.wsHeartbeatMs);
+  heartbeat.unref();
+  app.addHook('onClose', async () => clearInterval(heartbeat));
 
   app.get(
     '/ws',
     {
       websocket: true,
+      // Connections have limits of their own (per address, per connection); not the HTTP budget.
+      config: { rateLimit: false },
       onRequest: async (request, reply) => {
-        if (!originAllowed(request, config.allowedOrigins)) {
+        if (!originAllowed(request, config)) {
           request.log.warn({ origin: request.headers.origin }, 'websocket refused: origin not allowed');
           return reply.status(403).send({ error: { code: 'forbidden-origin', message: 'this site may not open the chat' } });
         }
@@ -63,6 +73,7 @@ export function registerWebsocketRoute(
       deps.sessions.add(session);
       // Attached before anything asynchronous, so that no early frame is lost.
       socket.on('message', (data, isBinary) => session.receive(data, isBinary));
+      socket.on('pong', () => session.pong());
       socket.on('close', () => {
         session.end();
         deps.sessions.delete(session);

@@ -68,7 +68,7 @@ describe('generated answers through the openai client', () => {
   });
 
   it('falls back to the extractive answer when the model cites nothing real', async () => {
-    fake.script([{ kind: 'stream', pieces: ['大概能拿50万元吧 [7]。'] }]);
+    fake.script([{ kind: 'stream', pieces: ['大概能拿50万元吧 [42]。'] }]);
     const { done, warnings } = await run(HEADLINE);
     expect(done?.mode).toBe('extractive');
     expect(done?.answer).toMatch(/^（生成的回答没有可核对的引用，以下改为条款原文摘录。）/);
@@ -85,8 +85,8 @@ describe('generated answers through the openai client', () => {
 
   it('gives up on repeated 500s after a bounded number of attempts and answers extractively', async () => {
     fake.script([{ kind: 'status', status: 500, retryAfterMs: 10 }]);
-    const { done, warnings } = await run(HEADLINE, { OPENAI_MAX_ATTEMPTS: '3' });
-    expect(fake.requests.length).toBe(3);
+    const { done, warnings } = await run(HEADLINE, { OPENAI_MAX_ATTEMPTS: '2' });
+    expect(fake.requests.length).toBe(2);
     expect(done?.mode).toBe('extractive');
     expect(done?.answer).toMatch(/^（生成服务暂时不可用/);
     expect(warnings.join()).toMatch(/"failure":"upstream"/);
@@ -141,11 +141,18 @@ describe('generated answers through the openai client', () => {
     expect((fake.requests[0]?.abortedAt ?? Infinity) - cancelledAt).toBeLessThan(100);
   });
 
-  it('does not ask the model when no clause answers', async () => {
-    fake.script([{ kind: 'stream', pieces: ['编造的答案 [1]'] }]);
+  it('asks the model even when no clause answers, and the answer still says there is no basis', async () => {
+    fake.script([{ kind: 'stream', pieces: ['现有政策中没有关于研发费用加计扣除的规定，无法给出有依据的答复。'] }]);
     const { done } = await run('企业数字化转型投入能享受研发费用加计扣除吗？');
-    expect(fake.requests.length).toBe(0);
+    expect(fake.requests.length).toBe(1);
     expect(done).toMatchObject({ noAnswer: true, mode: 'extractive' });
+  });
+
+  it('keeps an invented figure out of an answer that has no basis', async () => {
+    fake.script([{ kind: 'stream', pieces: ['可以享受，加计扣除比例为200% [1]。'] }]);
+    const { done } = await run('企业数字化转型投入能享受研发费用加计扣除吗？');
+    expect(done?.noAnswer).toBe(true);
+    expect(done?.answer).not.toContain('200%');
   });
 });
 

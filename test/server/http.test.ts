@@ -70,7 +70,7 @@ describe('GET endpoints', () => {
   });
 
   it('reports health and mode', async () => {
-    expect((await server.app.inject('/api/health')).json()).toMatchObject({ status: 'ok', mode: 'extractive', policies: 5 });
+    expect((await server.app.inject('/api/health')).json()).toEqual({ status: 'ok', mode: 'extractive' });
   });
 
   it('serves the chat page with a content security policy its own scripts satisfy', async () => {

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { buildApp } from '../../src/app.js';
 import type { LlmAnswerer } from '../../src/answer/llm-answer.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Engine } from '../../src/engine.js';
 import { sharedEngine } from '../helpers.js';
 
 export interface TestServer {
@@ -20,7 +21,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; llm?: LlmAnswerer | null; listen?: boolean; port?: number } = {},
+  options: { env?: Record<string, string>; llm?: LlmAnswerer | null; listen?: boolean; port?: number; engine?: Engine } = {},
 ): Promise<TestServer> {
   // Each server keeps its feedback and question log in a folder of its own unless a test names one.
   const ownDataDir = options.env?.DATA_DIR || options.env?.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'policy-qa-data-'));
@@ -32,7 +33,7 @@ export async function startTestServer(
       callback();
     },
   });
-  const app = await buildApp({ config, engine: sharedEngine(), llm: options.llm ?? null, logger: { level: 'info', stream } });
+  const app = await buildApp({ config, engine: options.engine ?? sharedEngine(), llm: options.llm ?? null, logger: { level: 'info', stream } });
   let url = 'http://127.0.0.1';
   if (options.listen !== false) url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   else await app.ready();
@@ -71,8 +72,8 @@ export class TestClient {
     this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 
-  static async connect(url: string, headers: Record<string, string> = {}): Promise<TestClient> {
-    const socket = new WebSocket(url, { headers });
+  static async connect(url: string, headers: Record<string, string> = {}, options: WebSocket.ClientOptions = {}): Promise<TestClient> {
+    const socket = new WebSocket(url, { ...options, headers });
     const client = new TestClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());

@@ -138,7 +138,9 @@ export class AnswerView {
     const { t } = this.host;
     const mode = document.createElement('span');
     mode.className = `mode ${answer.noAnswer ? 'no-answer' : answer.mode}`;
-    mode.textContent = answer.noAnswer ? t.noAnswer : answer.mode === 'llm' ? t.modeLlm : t.modeExtractive;
+    // "Checked" only when the server says every sentence passed its grounding check.
+    const llmLabel = answer.grounding?.checked === true ? t.modeLlm : t.modeLlmUnchecked;
+    mode.textContent = answer.noAnswer ? t.noAnswer : answer.mode === 'llm' ? llmLabel : t.modeExtractive;
     const copy = button(t.copy, 'copy copy-text', () => void this.copy(copy, 'text'));
     const copyMd = button(t.copyMarkdown, 'copy copy-markdown', () => void this.copy(copyMd, 'markdown'));
     const controls: HTMLElement[] = [mode, copy, copyMd];
