@@ -23,9 +23,6 @@ export interface PlaceName {
   end: number;
 }
 
-/** How sure a reading must be: `issuer` names begin with their place; running text needs more. */
-export type Strictness = 'issuer' | 'text';
-
 /** A place stem with more characters than this is a phrase, not a name (张江, 西咸 are two). */
 const MAX_UNIT_STEM = 4;
 /** Words of organisations: a stem holding one (国家税务总局苏州) is no place's. */
