@@ -1,20 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { policyStatus, todayInChina } from '../corpus/dates.js';
-import { parsePolicyFiles, readPolicyFiles, POLICY_EXTENSIONS } from '../corpus/load.js';
-import type { Policy } from '../corpus/types.js';
+import { todayInChina } from '../corpus/dates.js';
 import { indexDirFromEnv } from '../engine.js';
-import { idFromFileName, POLICY_ID } from '../ingest/policy-id.js';
-import { read } from '../ingest/read.js';
-import { toStored, type Stored } from '../ingest/to-policy.js';
+import { importReports, ImportRefused, prepareImport, storeImports, type ImportRefusalReason, type ImportReport, type PreparedImport } from '../ingest/import-policy.js';
+import { readFileBytes } from '../ingest/read.js';
 import { IngestError } from '../ingest/types.js';
 import { UsageError } from './usage.js';
 
 /**
  * policy-qa import FILE… [--id ID] [--region NAME] [--force]: reads each file (.txt in any Chinese
- * encoding, .html, .docx, .pdf), shows what was read from it and stores it, normalised, in
- * INDEX_DIR/policies/ID.md. All or nothing: when one file is refused, none is stored (exit 2, the
- * reason on stderr). A running server picks the new files up by itself.
+ * encoding, .html, .docx, .pdf) through the import step, shows what was read from it and stores it,
+ * normalised, in INDEX_DIR/policies/ID.md. All or nothing: when one file is refused, none is stored
+ * (exit 2, the reason on stderr). A running server picks the new files up by itself.
  */
 
 export interface ImportOptions {
@@ -23,88 +20,42 @@ export interface ImportOptions {
   force: boolean;
 }
 
-class Refusal extends Error {}
+/** What a user of the command can do about a refusal. */
+const HINTS: Partial<Record<ImportRefusalReason, string>> = {
+  exists: 'pass --force to replace it, or --id to store it under another id',
+  'duplicate-id': 'name them with --id',
+  'no-region': 'pass --region, e.g. --region 松江区',
+};
 
-interface Prepared {
-  file: string;
-  id: string;
-  target: string;
-  stored: Stored;
-}
-
-const HAN = /\p{Script=Han}/u;
-
-async function prepare(file: string, options: ImportOptions, policiesDir: string, taken: Set<string>): Promise<Prepared> {
-  const id = options.id ?? idFromFileName(file);
-  if (!POLICY_ID.test(id)) throw new UsageError(`"${id}" is not a usable policy id (letters, digits, . _ -); name one with --id`);
-  if (taken.has(id)) throw new Refusal(`two files would both be stored as "${id}": name them with --id`);
-  taken.add(id);
-  const existing = [...POLICY_EXTENSIONS].map((ext) => join(policiesDir, `${id}${ext}`)).filter((path) => existsSync(path));
-  if (existing.length > 0 && !options.force) throw new Refusal(`a policy "${id}" exists already (${existing.join(', ')}): pass --force to replace it, or --id to store it under another id`);
-
-  let result;
-  try {
-    result = await read(file);
-  } catch (error) {
-    if (error instanceof IngestError) throw new Refusal(error.message);
-    throw error;
-  }
-  if (!HAN.test(result.text)) throw new Refusal('no Chinese text in it: this does not look like a policy document');
-  const stored = toStored(id, result, options.region ? { region: options.region } : {});
-  if (stored.policy.clauses.length === 0) throw new Refusal('no clauses could be read from it');
-  if (stored.policy.region === '') {
-    throw new Refusal('no region could be read (neither the issuer nor the title names one): pass --region, e.g. --region 松江区');
-  }
-  return { file, id, target: join(policiesDir, `${id}.md`), stored };
-}
-
-function warnings(policy: Policy): string[] {
-  const out: string[] = [];
-  if (policy.title === policy.id) out.push('no title found: the id stands in for it (add "title:" front matter to the stored file)');
-  if (policy.docNumber === null) out.push('no document number found');
-  if (policy.issuer === null) out.push('no issuer found');
-  if (policy.issued === null) out.push('no issue date found');
-  if (policy.validFrom === null) out.push('no start date found (施行/实施)');
-  if (policy.validTo === null) out.push('no end date found: the policy shows as "validity not stated"');
-  if (policy.declaredValidity && /失效|废止/.test(policy.declaredValidity) && policy.validTo === null) {
-    out.push(`the site marks it "${policy.declaredValidity}", but the text states no end date`);
-  }
-  return [...out, ...policy.warnings];
-}
-
-function report(p: Prepared, corpus: Policy[]): string {
-  const policy = corpus.find((c) => c.id === p.id) ?? p.stored.policy;
-  const today = todayInChina();
+function format(report: ImportReport, name: string, today: string): string {
   const lines = [
-    `imported ${p.file} → ${p.target}`,
-    `  title     ${policy.title}`,
-    `  number    ${policy.docNumber ?? '-'}`,
-    `  issuer    ${policy.issuer ?? '-'}`,
-    `  region    ${policy.region}`,
-    `  validity  ${policy.validFrom ?? '?'} .. ${policy.validTo ?? '?'} (${policyStatus(policy, today)} on ${today})`,
-    `  clauses   ${policy.clauses.length}`,
+    `imported ${name} → ${report.file}`,
+    `  title     ${report.title}`,
+    `  number    ${report.docNumber ?? '-'}`,
+    `  issuer    ${report.issuer ?? '-'}`,
+    `  region    ${report.region}`,
+    `  validity  ${report.validFrom ?? '?'} .. ${report.validTo ?? '?'} (${report.status} on ${today})`,
+    `  clauses   ${report.clauses}`,
   ];
-  for (const other of corpus) {
-    if (other.abolishedBy === policy.id) lines.push(`  note: abolishes ${other.id} 《${other.title}》 from ${other.abolishedOn}`);
-  }
-  if (policy.abolishedBy) lines.push(`  note: abolished by ${policy.abolishedBy} from ${policy.abolishedOn}`);
-  for (const warning of warnings(policy)) lines.push(`  warning: ${warning}`);
+  for (const other of report.abolishes) lines.push(`  note: abolishes ${other.id} 《${other.title}》 from ${other.on}`);
+  if (report.abolishedBy) lines.push(`  note: abolished by ${report.abolishedBy.id} from ${report.abolishedBy.on}`);
+  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** The policies already on file with the new ones in place, to report abolitions both ways. */
-function corpusWith(policiesDir: string, prepared: Prepared[]): Policy[] {
-  const ids = new Set(prepared.map((p) => p.id));
-  let files: { name: string; text: string }[] = [];
+async function prepare(file: string, options: ImportOptions, policiesDir: string, taken: Set<string>): Promise<PreparedImport> {
+  let bytes: Buffer;
   try {
-    files = readPolicyFiles(policiesDir).filter((f) => !ids.has(f.name.replace(/\.(md|txt)$/i, '')));
-  } catch {
-    // An empty folder: the new files are the corpus.
+    bytes = readFileBytes(file);
+  } catch (error) {
+    if (error instanceof IngestError) throw new ImportRefused(error.reason, error.message);
+    throw error;
   }
   try {
-    return parsePolicyFiles([...files, ...prepared.map((p) => ({ name: `${p.id}.md`, text: p.stored.text }))]);
-  } catch {
-    return prepared.map((p) => p.stored.policy);
+    return await prepareImport({ name: file, bytes, id: options.id, region: options.region, replace: options.force }, policiesDir, taken);
+  } catch (error) {
+    if (error instanceof ImportRefused && error.reason === 'bad-id') throw new UsageError(`${error.message}; name one with --id`);
+    throw error;
   }
 }
 
@@ -118,16 +69,17 @@ export async function importCommand(files: string[], options: ImportOptions): Pr
   }
   const policiesDir = join(indexDir, 'policies');
 
-  const prepared: Prepared[] = [];
+  const prepared: PreparedImport[] = [];
   const taken = new Set<string>();
   let refused = 0;
   for (const file of files) {
     try {
       prepared.push(await prepare(file, options, policiesDir, taken));
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
+      if (!(error instanceof ImportRefused)) throw error;
       refused++;
-      process.stderr.write(`policy-qa: import refused ${file}: ${error.message}\n`);
+      const hint = HINTS[error.reason];
+      process.stderr.write(`policy-qa: import refused ${file}: ${error.message}${hint ? `: ${hint}` : ''}\n`);
     }
   }
   if (refused > 0) {
@@ -135,17 +87,12 @@ export async function importCommand(files: string[], options: ImportOptions): Pr
     return 2;
   }
 
-  const corpus = corpusWith(policiesDir, prepared);
-  mkdirSync(policiesDir, { recursive: true });
-  for (const p of prepared) {
-    // Written beside the target and renamed: a watching server never reads half a file.
-    const temporary = join(policiesDir, `.${p.id}.md.tmp-${process.pid}`);
-    writeFileSync(temporary, p.stored.text);
-    renameSync(temporary, p.target);
-    for (const name of readdirSync(policiesDir)) {
-      if (name !== `${p.id}.md` && [...POLICY_EXTENSIONS].some((ext) => name === `${p.id}${ext}`)) rmSync(join(policiesDir, name));
-    }
-    process.stdout.write(report(p, corpus));
-  }
+  const today = todayInChina();
+  const reports = importReports(prepared, policiesDir, today);
+  storeImports(prepared, policiesDir);
+  prepared.forEach((p, i) => {
+    const report = reports[i];
+    if (report) process.stdout.write(format(report, p.name, today));
+  });
   return 0;
 }

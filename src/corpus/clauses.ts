@@ -14,6 +14,7 @@ import {
 import { isFrontMatter } from './front-matter.js';
 import { awaitsValue } from './header.js';
 import { responsibleOf } from './responsible.js';
+import { labelledTitle } from './title.js';
 
 /**
  * Cuts normalised paragraphs into clauses, the unit of retrieval and citation. Numbering styles are
@@ -177,7 +178,7 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
       continue;
     }
 
-    if (isTitleLike(text) || isAnnexLine(text)) {
+    if (isTitleLike(text) || isAnnexLine(text) || labelledTitle(text) !== null) {
       close();
       lastTitle = text;
       if (isAnnexLine(text)) {

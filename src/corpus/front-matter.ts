@@ -28,10 +28,12 @@ export function isBreadcrumb(line: string): boolean {
 }
 
 const CHROME_WORD =
-  '打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|纠错|我要纠错|分享|分享到|保存|下载|字体|字号|大|中|小|默认|微信|微博|QQ空间|QQ|朋友圈|扫一扫|上一篇|下一篇|TOP|top';
+  '打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|纠错|我要纠错|分享|分享到|保存|下载|字体|字号|大|中|小|默认|微信|微博|QQ空间|QQ|朋友圈|扫一扫|上一篇|下一篇|点赞|转发|评论|举报|TOP|top';
 /** A line made only of link words, in brackets or not: 【打印】【关闭】, 字号：大 中 小, 微信 微博. */
 const CHROME_ONLY = new RegExp(`^(?:[【\\[［(（]?\\s*(?:${CHROME_WORD})\\s*[】\\]］)）]?\\s*[：:|/｜]?\\s*)+$`);
-const CHROME_START = /^(附件下载|相关附件|分享到|分享至|扫一扫在手机|扫一扫在手机打开当前页|用手机扫描|手机扫一扫|【?字体[：:]|【?字号[：:]|浏览次数|访问次数|阅读次数|点击数|相关链接|相关文件|相关阅读|上一篇|下一篇|网站标识码|版权所有|主办单位|承办单位|技术支持|ICP备|京ICP|沪ICP|苏ICP|网站地图|联系我们)/;
+const CHROME_START = /^(附件下载|相关附件|分享到|分享至|扫一扫在手机|扫一扫在手机打开当前页|用手机扫描|手机扫一扫|【?字体[：:]|【?字号[：:]|浏览次数|访问次数|阅读次数|点击数|相关链接|相关文件|相关阅读|上一篇|下一篇|网站标识码|版权所有|主办单位|承办单位|技术支持|ICP备|京ICP|沪ICP|苏ICP|网站地图|联系我们|服务热线|客服热线|快捷导航|您需要登录|请登录|立即注册|立即登录)/;
+/** A forum post's byline: 某网友 发表于 2021-5-11 12:52:52 | 显示全部楼层 | 阅读模式. */
+const FORUM_BYLINE = /发表于\s*\d{4}-\d{1,2}-\d{1,2}|显示全部楼层|只看该作者|阅读模式/;
 
 /** Longer than this, a line that starts like site chrome is prose that happens to. */
 const MAX_CHROME_LINE = 80;
@@ -44,7 +46,7 @@ export function isSiteChrome(line: string): boolean {
   const raw = stripDecoration(line).trim();
   if (raw === '' || raw.length > MAX_CHROME_LINE) return false;
   const text = toSimplified(raw);
-  return CHROME_ONLY.test(text) || FILE_LINK.test(text) || CHROME_START.test(text);
+  return CHROME_ONLY.test(text) || FILE_LINK.test(text) || CHROME_START.test(text) || FORUM_BYLINE.test(text);
 }
 
 /** （此件公开发布）, (此件主动公开), （本文有删减）, 公开方式：主动公开 */

@@ -30,9 +30,9 @@ export interface HeaderField {
 const LABELS: Record<HeaderKey, string[]> = {
   indexNumber: ['索引号', '索取号'],
   docNumber: ['发文字号', '发文文号', '文号', '文件编号', '发文号'],
-  issuer: ['发文机关', '发布机关', '发文单位', '发布单位', '发布机构', '发布部门', '制发机关', '颁布机关', '发文机构', '成文机关'],
+  issuer: ['发文机关', '发布机关', '发文单位', '发文部门', '发布单位', '发布机构', '发布部门', '制发机关', '颁布机关', '发文机构', '成文机关'],
   issued: ['成文日期', '印发日期', '签发日期', '制发日期', '成文时间'],
-  published: ['发布日期', '公布日期', '发布时间', '发文日期', '公开日期', '颁布日期'],
+  published: ['发布日期', '公布日期', '发布时间', '发文日期', '公开日期', '颁布日期', '时间'],
   validFrom: ['施行日期', '实施日期', '生效日期', '执行日期'],
   validTo: ['废止日期', '失效日期', '有效期至'],
   validity: ['有效性', '时效性', '效力状态', '有效状态'],
@@ -40,6 +40,7 @@ const LABELS: Record<HeaderKey, string[]> = {
   other: [
     '主题分类', '主题词', '体裁分类', '公文种类', '效力级别', '信息来源', '来源', '浏览次数', '点击数', '阅读次数', '访问次数',
     '公开方式', '公开范围', '公开属性', '文种', '规范性文件登记号', '登记号', '统一编号', '所属机构', '组配分类', '服务对象', '信息分类', '发布层级', '法规类别', '字号', '分享到',
+    '政策级别', '政策主题', '区域',
   ],
 };
 
@@ -101,7 +102,8 @@ function parseHeaderCells(cells: string[]): HeaderField[] | null {
     const label = LABEL_CELL.exec(toSimplified(cell))?.[1];
     if (label) {
       const next = cells[i + 1] ?? '';
-      const nextIsLabel = LABEL_CELL.test(toSimplified(next));
+      // An empty field (发布机构： | 发布日期：2020-03-09) is followed by the next field, not by its value.
+      const nextIsLabel = LABEL_CELL.test(toSimplified(next)) || parseHeaderLine(next) !== null;
       fields.push(field(label, nextIsLabel ? '' : next));
       if (!nextIsLabel) i++;
       continue;

@@ -102,7 +102,8 @@ export function isTableRow(line: string): boolean {
 /** 2024年3月1日, ２０２４年３月１日 or 二〇二四年三月一日, as signatures print dates. */
 const DATE = String.raw`(?:[\d０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[\d０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日`;
 const ORG_SUFFIX = '(委员会|人民政府|政府|办公室|办公厅|管委会|管理委员会|局|厅|委|部|中心|办)';
-const ORG = `[\\p{Script=Han}（）()]{2,40}?${ORG_SUFFIX}`;
+/** A signature may add a short note in brackets: 某某指挥部（代）, （盖章）. */
+const ORG = `[\\p{Script=Han}（）()]{2,40}?${ORG_SUFFIX}(?:[（(]\\p{Script=Han}{1,3}[）)])?`;
 const DATE_LINE = new RegExp(`^${DATE}\\s*(印发|发布)?$`, 'u');
 const ORG_LINE = new RegExp(`^${ORG}(\\s+${ORG})*$`, 'u');
 const ORG_DATE_LINE = new RegExp(`^(${ORG}(\\s+${ORG})*)\\s*${DATE}\\s*(印发|发布)?\\s*\\|?$`, 'u');

@@ -1,8 +1,9 @@
 import { toSimplified } from '../text/script.js';
 import { isIsoDate, parseDateValue } from './dates.js';
 import { readHeaderFields, type HeaderKey } from './header.js';
-import { isDocNumberLine, stripDecoration } from './lines.js';
-import { findSignature } from './signature.js';
+import { detectMarker, isDocNumberLine, isOrgLine, stripDecoration } from './lines.js';
+import { readRegion } from './region.js';
+import { findSignature, issuerOfTitle } from './signature.js';
 import { findTitle } from './title.js';
 import type { Clause, IsoDate, PolicyMetadata } from './types.js';
 import { findValidity } from './validity.js';
@@ -47,11 +48,14 @@ export function extractMetadata(
   if (signature.garbledDate !== null) warnings.push(`signature date "${signature.garbledDate}" is not a readable date; left blank`);
   const issued = headerDate('issued') ?? signature.issued;
   const published = headerDate('published');
-  const issuer = header.get('issuer')?.value ?? signature.issuer;
   const found = findTitle(lines, simplified);
   const headerTitle = header.get('title')?.value ?? null;
   const title = headerTitle ?? found.title;
-  const region = policyRegion(issuer, title);
+  // A title that starts with its issuer (某某市人民政府办公厅关于…) names it when no signature does.
+  const issuer = header.get('issuer')?.value ?? signature.issuer ?? issuerOfTitle(title) ?? signature.guessedIssuer;
+  const regionRead = readRegion({ issuers: [issuer, ...redHeaders(simplified)].filter((i): i is string => i !== null), title, body: simplified });
+  const region = regionRead.region;
+  if (regionRead.source === 'body') warnings.push(`region ${region} read from the one place the text names (neither issuer nor title names one): check it`);
   const validity = findValidity(clauses, { issued, published, headerFrom: headerDate('validFrom'), headerTo: headerDate('validTo') });
 
   const meta: PolicyMetadata = {
@@ -100,29 +104,15 @@ function deriveTitle(simplified: string[], region: string): string | null {
   return null;
 }
 
-/**
- * The region a policy applies to. Today: the administrative unit the issuer's name (else the
- * title) starts with. This is the one place a region is decided, so that a fuller reading of
- * Chinese administrative names can replace it without touching the rest of the parser.
- */
-export function policyRegion(issuer: string | null, title: string | null): string {
-  return regionOf(issuer ?? '') ?? regionOf(toSimplified(title ?? '')) ?? '';
-}
-
-/** Autonomous units carry the people's name (长阳土家族自治县): their names run longer. */
-const ADMIN_UNIT = /^([\p{Script=Han}]{2,10}?(?:自治区|自治州|自治县|自治旗)|[\p{Script=Han}]{2,6}?(?:特别行政区|省|市|区|县|旗|州|盟))/u;
-
-/** The most specific administrative unit an organisation's name starts with: 上海市松江区科委 → 松江区. */
-export function regionOf(name: string): string | null {
-  let rest = toSimplified(name.split(/[、\s]/)[0] ?? '').replace(/^(中共|中国共产党)/, '');
-  let unit: string | null = null;
-  for (;;) {
-    const match = ADMIN_UNIT.exec(rest);
-    if (!match?.[1]) break;
-    // "市政府" and "区经委" name an office, not a place.
-    if (/^(市|区|县)/.test(match[1])) break;
-    unit = match[1];
-    rest = rest.slice(match[1].length);
+/** A red header names the issuing body: 扬州经济技术开发区管理委员会文件. */
+function redHeaders(simplified: string[]): string[] {
+  const out: string[] = [];
+  for (const line of simplified) {
+    if (detectMarker(line) !== null) break;
+    const match = /^(.{4,40}?)文件$/.exec(line.trim());
+    if (match?.[1] && isOrgLine(match[1])) out.push(match[1]);
   }
-  return unit;
+  return out;
 }
+
+export { regionOf } from './region.js';

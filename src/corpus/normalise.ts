@@ -8,7 +8,9 @@ import {
   stripDecoration,
 } from './lines.js';
 import { isBreadcrumb, isFrontMatter, isSiteChrome } from './front-matter.js';
+import { isGarbledDate } from './dates.js';
 import { awaitsValue } from './header.js';
+import { FLIPBOOK_PAGE_NUMBER, removePinyinGlosses, separateIssuers, stripPageLabel, unflatten } from './repair.js';
 
 /**
  * Turns a policy text as it comes from a government website or a document conversion (hard-wrapped
@@ -99,6 +101,10 @@ function cleanLines(body: string): string[] {
     .replace(/\r\n?/g, '\n')
     .replace(/\[bookmark:[^\]]*\]/g, '')
     .split('\n')
+    .map(removePinyinGlosses)
+    .flatMap(unflatten)
+    .map(stripPageLabel)
+    .map(separateIssuers)
     .map(tabRow)
     .map((line) => line.replace(/\*\*/g, '').replace(/^(#+)\s*/, '$1 '))
     .map(fixSpacing);
@@ -121,7 +127,14 @@ function isFurniture(line: string): boolean {
     /^[-—–*_=]{3,}$/.test(text) ||
     /^[-—–]?\s*\d{1,3}\s*[-—–]?$/.test(text) ||
     /^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/.test(text) ||
-    /^\d+\s*\/\s*\d+$/.test(text)
+    /^\d+\s*\/\s*\d+$/.test(text) ||
+    FLIPBOOK_PAGE_NUMBER.test(text) ||
+    // A forum's view and reply counters (8052 1), a stray close mark (x), a contents heading (目录).
+    (/^\d{1,7}(\s+\d{1,7}){1,3}$/.test(text) && !isGarbledDate(text)) ||
+    /^[A-Za-z]$/.test(text) ||
+    /^目\s*录$/.test(text) ||
+    // A navigation menu's bullets and separators (• |), with at most a counter.
+    /^[•▪●■◆]\s*[|｜\d\s]*$/.test(text)
   );
 }
 
@@ -129,7 +142,7 @@ const TERMINAL = /[。！!？?；;：:][”’」』）)】》]*$/;
 /** A bracketed note that closes a paragraph: （责任部门：区经委）, 【牵头单位：市经信局；配合单位：市财政局】 */
 const CLOSING_NOTE = /[（(【〔［[][^（()）【】〔〕]{0,60}[：:][^【】〔〕]{0,80}[）)】〕］\]]$/;
 /** A title's last word, with a parenthetical after it: 行动方案（2027—2029年）, 办法（试行）. */
-const TITLE_ENDING = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划)(?:[（(][^（()）]{1,20}[）)])?$/;
+const TITLE_ENDING = /(通知|意见|办法|措施|举措|方案|规定|细则|决定|政策|计划)(?:[（(][^（()）]{1,20}[）)])?$/;
 const SHORT_LINE = 12;
 
 function opensUnclosed(line: string): boolean {
@@ -151,10 +164,15 @@ export function wrapWidth(lines: string[]): number {
   return open[Math.floor(open.length / 2)] ?? Infinity;
 }
 
+/** A line that is one document's title in book quotes: an entry of a table of contents or a list of documents. */
+function isQuotedTitle(text: string): boolean {
+  return /^《[^《》]{4,80}》$/.test(text);
+}
+
 /** Whether a physical line finishes its paragraph, whatever follows it. */
 function endsParagraph(line: string, width: number): boolean {
   const text = stripDecoration(line);
-  if (line.startsWith('#') || isTableRow(text)) return true;
+  if (line.startsWith('#') || isTableRow(text) || isQuotedTitle(text)) return true;
   if (TERMINAL.test(text) || CLOSING_NOTE.test(text)) return true;
   if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) return true;
   if (opensUnclosed(text)) return false;
@@ -168,7 +186,7 @@ function endsParagraph(line: string, width: number): boolean {
 /** Whether a physical line must start a paragraph of its own. */
 function startsParagraph(line: string): boolean {
   const text = stripDecoration(line);
-  return line.startsWith('#') || isTableRow(text) || detectMarker(text) !== null || isSignatureLine(text) || isFrontMatter(text);
+  return line.startsWith('#') || isTableRow(text) || isQuotedTitle(text) || detectMarker(text) !== null || isSignatureLine(text) || isFrontMatter(text);
 }
 
 export function normalise(raw: string): NormalisedText {

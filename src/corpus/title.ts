@@ -1,6 +1,7 @@
 import { isAddresseeLine, detectMarker, isDateLine, isDocNumberLine, isOrgDateLine, isOrgLine, isTitleLike, DOC_NUMBER } from './lines.js';
 import { isFrontMatter } from './front-matter.js';
 import { awaitsValue } from './header.js';
+import { toSimplified } from '../text/script.js';
 
 /**
  * A policy's title, from what the text offers, best first: the 《》 of a covering notice (印发《…》的通知),
@@ -8,12 +9,22 @@ import { awaitsValue } from './header.js';
  * publication marks, addressee lines, issuers and site metadata are never titles.
  */
 
-const TITLE_IN_NOTICE = [/印[发發]《([^》]+)》的通知/, /[现現]将《([^》]+)》印[发發]/, /将《([^》]+)》[予]?以?印[发發]/];
+const TITLE_IN_NOTICE = [
+  /印[发發]《([^》]+)》的通知/,
+  // A notice that issues several policies names the first, whose text follows: 印发《…》等4项政策的通知.
+  /印[发發]《([^》]+)》等[^《》]{1,16}的通知/,
+  /[现現]将《([^》]+)》印[发發]/,
+  /将《([^》]+)》[予]?以?印[发發]/,
+];
+/** A site's label before a title (某区高新技术企业奖励政策：关于…的若干政策意见): the title is what follows. */
+const LABELLED = /^[^：:，,。；;《》]{2,30}[：:]\s*(.{6,80})$/;
+/** Navigation bullets (• 首页) mark a site's menu, never a title. */
+const BULLET = /^[•▪●■◆►]/;
 /** 某某区人民政府关于印发某某区若干措施的通知, written without 《》. */
 const NOTICE_WITHOUT_QUOTES = /关于印发(.{4,80}?)的通知$/;
 /** A title that ends with its document number: 关于…的通知（某政发〔2024〕5号）. */
 const TRAILING_NUMBER = new RegExp(`\\s*[（(](${DOC_NUMBER})[）)]$`, 'u');
-const DOC_KIND = /(通知|意见|办法|措施|方案|规定|细则|决定|政策|计划|规划|公告|通告|批复|纲要|条例|指南|指引|要点|清单|目录|若干)(?:[（(][^（()）]{1,20}[）)])?$/;
+const DOC_KIND = /(通知|意见|办法|措施|举措|方案|规定|细则|决定|政策|计划|规划|公告|通告|批复|纲要|条例|指南|指引|要点|清单|目录|若干)(?:[（(][^（()）]{1,20}[）)])?$/;
 const MIN_TITLE_LENGTH = 6;
 
 export interface TitleFound {
@@ -32,14 +43,27 @@ function isCandidate(line: string, simplified: string): boolean {
     !isOrgDateLine(simplified) &&
     !isAddresseeLine(line) &&
     !isFrontMatter(line) &&
+    !BULLET.test(line) &&
     !/^附件/.test(simplified)
   );
 }
 
-/** The policy a covering notice names, or the notice's own title. */
+/** The policy a covering notice names, or the notice's own title; read in simplified script, cut from the title as printed. */
 function fromNotice(title: string): string {
-  const simplifiedQuoted = NOTICE_WITHOUT_QUOTES.exec(title.replace(/[“”"]/g, ''));
-  return simplifiedQuoted?.[1] && !/[《》]/.test(title) ? simplifiedQuoted[1] : title;
+  const printed = title.replace(/[“”"]/g, '');
+  const simplified = toSimplified(printed);
+  const match = NOTICE_WITHOUT_QUOTES.exec(simplified);
+  if (!match?.[1] || /[《》]/.test(title)) return title;
+  const start = match.index + match[0].indexOf(match[1]);
+  return simplified.length === printed.length ? printed.slice(start, start + match[1].length) : match[1];
+}
+
+/** A title under a site's label (某区奖励政策：关于…的若干政策意见): the title, else null. */
+export function labelledTitle(line: string): string | null {
+  const title = LABELLED.exec(line)?.[1];
+  if (!title) return null;
+  const simplified = toSimplified(title);
+  return isCandidate(title, simplified) && DOC_KIND.test(simplified) ? title : null;
 }
 
 function split(line: string): TitleFound {
@@ -60,16 +84,35 @@ export function findTitle(lines: string[], simplified: string[]): TitleFound {
   for (let i = 1; i < front; i++) {
     if (!isDocNumberLine(simplified[i] ?? '')) continue;
     const above = lines[i - 1] ?? '';
-    if (isCandidate(above, simplified[i - 1] ?? '') && DOC_KIND.test(simplified[i - 1] ?? '')) return split(above);
+    if (isCandidate(above, simplified[i - 1] ?? '') && DOC_KIND.test(simplified[i - 1] ?? '')) return printedOne(split(above), simplified);
   }
   // Else the heading: a line that names a kind of document, or the first title-like line.
-  const candidates: number[] = [];
+  const candidates: { line: string; simplified: string }[] = [];
   for (let i = 0; i < front; i++) {
     // A header's value on the line after its label (索引号：⏎113…) is not a heading.
     if (i > 0 && awaitsValue(lines[i - 1] ?? '')) continue;
-    if (isCandidate(lines[i] ?? '', simplified[i] ?? '')) candidates.push(i);
+    const line = lines[i] ?? '';
+    const s = simplified[i] ?? '';
+    if (isCandidate(line, s)) {
+      candidates.push({ line, simplified: s });
+      continue;
+    }
+    const labelled = labelledTitle(line);
+    if (labelled) candidates.push({ line: labelled, simplified: toSimplified(labelled) });
   }
-  const named = candidates.find((i) => DOC_KIND.test((simplified[i] ?? '').replace(TRAILING_NUMBER, '')));
+  const named = candidates.find((c) => DOC_KIND.test(c.simplified.replace(TRAILING_NUMBER, '')));
   const at = named ?? candidates[0];
-  return at === undefined ? { title: null, docNumber: null } : split(lines[at] ?? '');
+  return at === undefined ? { title: null, docNumber: null } : printedOne(split(at.line), simplified);
+}
+
+/**
+ * A notice that issues two documents (关于印发A和B的通知) names both; the text that follows is the
+ * one whose title is printed as a line of its own.
+ */
+function printedOne(found: TitleFound, simplified: string[]): TitleFound {
+  if (!found.title) return found;
+  const parts = found.title.split(/和|及|、/);
+  if (parts.length < 2 || !parts.every((p) => p.length >= MIN_TITLE_LENGTH && DOC_KIND.test(toSimplified(p)))) return found;
+  const printed = parts.find((p) => simplified.includes(toSimplified(p)));
+  return printed ? { ...found, title: printed } : found;
 }

@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 
 /** Ids are file names and URL parts: letters, digits, dot, dash and underscore. */
 export const POLICY_ID = /^[A-Za-z0-9][\w.-]*$/;
-const MAX_ID_LENGTH = 80;
+export const MAX_ID_LENGTH = 80;
 
 /**
  * A policy id from a file name: kept when it is already one (wuxi-2024.txt → wuxi-2024), else written

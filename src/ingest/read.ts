@@ -55,7 +55,8 @@ export async function readBytes(name: string, bytes: Buffer): Promise<ReadResult
   return { text, hints: {}, format: 'txt', encoding };
 }
 
-export async function read(file: string): Promise<ReadResult> {
+/** A file's bytes, refused before reading when it is no regular file or larger than any policy. */
+export function readFileBytes(file: string): Buffer {
   let size: number;
   try {
     const stat = statSync(file);
@@ -66,11 +67,13 @@ export async function read(file: string): Promise<ReadResult> {
     throw new IngestError('unreadable', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (size > MAX_FILE_BYTES) throw new IngestError('unsupported', `the file is ${(size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB`);
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     throw new IngestError('unreadable', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return readBytes(file, bytes);
+}
+
+export async function read(file: string): Promise<ReadResult> {
+  return readBytes(file, readFileBytes(file));
 }

@@ -1,5 +1,6 @@
 import { policyStatus } from '../corpus/dates.js';
 import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
+import type { ScopeRelation } from '../regions/index.js';
 import type { SearchIndex } from './index.js';
 
 /** A clause chosen for an answer, with the part it plays in it. */
@@ -16,6 +17,11 @@ export interface Passage {
   role: PassageRole;
   score: number;
   coverage: number;
+  /**
+   * For a question about a region: how the policy's region relates to it — its own (self), one inside
+   * it (within: 太仓市 for 苏州), or one above it whose policies apply there (above: 上海市 for 松江区).
+   */
+  relation?: ScopeRelation;
 }
 
 /** Where a policy stands on a date: what a reader can still apply for comes first. */

@@ -130,7 +130,10 @@ export class Retriever {
       const above = scope.filter((s) => s.relation === 'above').map((s) => s.region);
       let chosen = own.length > 0 ? this.answerFrom(analysis, new Set(own), options.asOf) : [];
       if (chosen.length === 0 && above.length > 0) chosen = this.answerFrom(analysis, new Set(above), options.asOf);
-      const fresh = chosen.filter((p) => !passages.some((q) => q.clause.id === p.clause.id));
+      const relationOf = new Map(scope.map((s) => [s.region, s.relation]));
+      const fresh = chosen
+        .filter((p) => !passages.some((q) => q.clause.id === p.clause.id))
+        .map((p) => ({ ...p, relation: relationOf.get(p.policy.region) }));
       if (fresh.length === 0) missing.push({ region, reason: scope.length === 0 ? 'no-policies' : 'no-clause' });
       passages.push(...fresh);
     }
@@ -194,16 +197,19 @@ export class Retriever {
    */
   private aboutPolicies(analysis: QueryAnalysis, regions: string[], asOf: IsoDate): Passage[] {
     const named = analysis.policyIds.map((id) => this.index.policies.find((p) => p.id === id)).filter((p): p is Policy => p !== undefined);
-    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region)));
+    const entries = regions.flatMap((r) => this.regionNames.scope(r));
+    const scope = new Set(entries.map((s) => s.region));
+    const relationOf = new Map(entries.reverse().map((s) => [s.region, s.relation]));
     const pool = named.length > 0 ? named : regions.length > 0 ? this.index.policies.filter((p) => scope.has(p.region)) : this.index.policies;
     if (!analysis.intents.has('catalogue') && !analysis.intents.has('validity') && !analysis.asksInterpretation) return [];
     const policies = [...pool].sort((a, b) => currencyRank(statusOn(a, asOf)) - currencyRank(statusOn(b, asOf)));
     return policies.flatMap((policy) => {
       const taken = new Set<number>();
       const aspects = this.selector.aspectPassages(analysis, policy.id, taken, asOf);
-      if (aspects.length > 0) return aspects;
       const position = this.aspects.representative(policy.id);
-      return position === null ? [] : [passageAt(this.index, position, 'catalogue', asOf)];
+      const chosen = aspects.length > 0 ? aspects : position === null ? [] : [passageAt(this.index, position, 'catalogue', asOf)];
+      const relation = relationOf.get(policy.region);
+      return relation ? chosen.map((p) => ({ ...p, relation })) : chosen;
     });
   }
 

@@ -4,7 +4,7 @@ import { todayInChina } from '../corpus/dates.js';
 import { DEFAULT_INDEX_DIR } from '../engine.js';
 import type { EngineSource, Reloadable } from '../live-engine.js';
 import { MAX_LISTING_ROWS, type Store } from '../store/index.js';
-import { importPolicyText } from './admin-import.js';
+import { registerImportRoute } from './admin-import.js';
 import { toCsv } from './csv.js';
 import { policySummary } from './policy-routes.js';
 
@@ -17,8 +17,6 @@ import { policySummary } from './policy-routes.js';
 
 /** Rows a console listing shows: enough to act on, small enough to read. */
 const LISTING_ROWS = 200;
-/** A policy text as published is a few hundred kilobytes at most. */
-const IMPORT_BODY_BYTES = 4 * 1024 * 1024;
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
@@ -80,26 +78,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
         return { asOf: today, policies: deps.engines.current().policies.map((p) => ({ ...policySummary(p, today), file: p.source })) };
       });
 
-      api.post<{ Body: { id: string; text: string; replace?: boolean } }>(
-        '/policies',
-        {
-          bodyLimit: IMPORT_BODY_BYTES,
-          schema: {
-            body: {
-              type: 'object',
-              required: ['id', 'text'],
-              additionalProperties: false,
-              properties: { id: { type: 'string', maxLength: 80 }, text: { type: 'string', minLength: 1 }, replace: { type: 'boolean' } },
-            },
-          },
-        },
-        async (request, reply) => {
-          const result = importPolicyText(deps.indexDir ?? DEFAULT_INDEX_DIR, request.body.id, request.body.text, request.body.replace === true);
-          if (!result.ok) return reply.status(result.status).send({ error: { code: result.code, message: result.message } });
-          request.log.info({ policy: result.id, clauses: result.clauses }, 'policy imported from the console');
-          return reply.status(201).send(result);
-        },
-      );
+      registerImportRoute(api, { indexDir: deps.indexDir ?? DEFAULT_INDEX_DIR, live: deps.live });
 
       api.get<{ Params: { kind: string } }>('/export/:kind', async (request, reply) => {
         const kind = request.params.kind.replace(/\.csv$/, '');

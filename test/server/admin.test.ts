@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,19 +103,52 @@ describe('console with ADMIN_TOKEN', () => {
     }
   });
 
-  it('imports a policy file into INDEX_DIR/policies, refusing a taken id or a text with no clause', async () => {
-    const text = readFileSync(new URL('../fixtures/raw-policies/taicang-2021.txt', import.meta.url), 'utf8');
-    const post = (payload: unknown) =>
-      server.app.inject({ method: 'POST', url: '/api/admin/policies', headers: bearer(TOKEN), payload: payload as Record<string, unknown> });
-    const created = await post({ id: 'taicang-new', text });
+  it('imports an uploaded file through the import step, refusing a taken id, an unreadable file and one over the limit', async () => {
+    const bytes = readFileSync(new URL('../fixtures/raw-policies/taicang-2021.txt', import.meta.url));
+    const upload = (fields: Record<string, unknown>, data: Buffer | string = bytes) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/admin/policies',
+        headers: bearer(TOKEN),
+        payload: { name: 'taicang.txt', data: typeof data === 'string' ? data : data.toString('base64'), ...fields },
+      });
+    const created = await upload({ id: 'taicang-new' });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ id: 'taicang-new', region: '太仓市', docNumber: '太政发〔2021〕3号' });
+    expect(created.json()).toMatchObject({ id: 'taicang-new', region: '太仓市', docNumber: '太政发〔2021〕3号', file: 'policies/taicang-new.md' });
     expect(readFileSync(join(indexDir, 'policies', 'taicang-new.md'), 'utf8')).toContain('两化融合');
-    expect((await post({ id: 'taicang-new', text })).statusCode).toBe(409);
-    expect((await post({ id: 'taicang-new', text, replace: true })).statusCode).toBe(201);
-    expect((await post({ id: '../escape', text })).statusCode).toBe(400);
-    expect((await post({ id: 'blank', text: '\n\n' })).statusCode).toBe(400);
-    expect((await server.app.inject({ method: 'POST', url: '/api/admin/policies', payload: { id: 'x', text } })).statusCode).toBe(401);
+    const taken = await upload({ id: 'taicang-new' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ error: { code: 'exists', message: expect.stringMatching(/exists already.*replace/) } });
+    expect((await upload({ id: 'taicang-new', replace: true })).statusCode).toBe(201);
+    // The id comes from the file's name when none is given.
+    expect((await upload({})).json()).toMatchObject({ id: 'taicang' });
+
+    const refusals: [Record<string, unknown>, Buffer | string, string][] = [
+      [{ id: '../escape' }, bytes, 'bad-id'],
+      [{ id: 'blank' }, Buffer.from('\n\n'), 'empty'],
+      [{ id: 'program' }, readFileSync('/bin/ls'), 'binary'],
+      [{ id: 'notes' }, Buffer.from('meeting notes\n'), 'no-chinese'],
+      [{ id: 'no-region' }, Buffer.from('第一条 对企业给予奖励10万元。\n第二条 本办法自2024年1月1日起施行。\n'), 'no-region'],
+      [{ id: 'not-base64' }, '第一条!!', 'bad-request'],
+    ];
+    for (const [fields, data, code] of refusals) {
+      const response = await upload(fields, data);
+      expect({ code, status: response.statusCode, body: response.json<{ error: { code: string } }>().error.code }).toEqual({ code, status: 400, body: code });
+    }
+    // The region a text does not name is taken from the form.
+    const regioned = await upload({ id: 'with-region', region: '合肥市' }, Buffer.from('第一条 对企业给予奖励10万元。\n第二条 本办法自2024年1月1日起施行。\n'));
+    expect(regioned.json()).toMatchObject({ id: 'with-region', region: '合肥市' });
+
+    // One byte over the limit, and a body over it: 413 with a clear message, nothing stored.
+    const over = await upload({ id: 'huge' }, Buffer.alloc(16 * 1024 * 1024 + 1, 0x41));
+    expect(over.statusCode).toBe(413);
+    expect(over.json()).toMatchObject({ error: { code: 'too-large', message: expect.stringMatching(/larger than the upload limit of 16 MB.*policy-qa import/) } });
+    const body = await upload({ id: 'huger' }, 'A'.repeat(24 * 1024 * 1024));
+    expect(body.statusCode).toBe(413);
+    expect(body.json()).toMatchObject({ error: { code: 'too-large', message: expect.stringMatching(/upload limit/) } });
+    expect(readdirSync(join(indexDir, 'policies')).sort()).toEqual(['taicang-new.md', 'taicang.md', 'with-region.md']);
+
+    expect((await server.app.inject({ method: 'POST', url: '/api/admin/policies', payload: { name: 'x.txt', data: '' } })).statusCode).toBe(401);
   });
 
   it('never writes the token to its logs', () => {

@@ -16,7 +16,8 @@ const t = texts(language);
 const WORDS = {
   zh: {
     title: '政策问答 · 管理台', token: '管理令牌（ADMIN_TOKEN）', signIn: '登录', signOut: '退出', wrong: '令牌不对，请重新输入。',
-    failed: '服务器没有响应，请稍后再试。', none: '暂无', imported: '已导入 {id}：《{title}》，{clauses} 条。重启服务或重建索引后生效。',
+    failed: '服务器没有响应，请稍后再试。', none: '暂无', imported: '已导入 {id}：《{title}》（{region}），{clauses} 条。', served: '几秒内即可用于回答。', restart: '重启服务后生效。',
+    tooLarge: '文件超过 {limit}，请在服务器上用 policy-qa import 导入。', warning: '注意：', importRegion: '地区（文中未写明时填写）',
     importFailed: '导入失败：{reason}', question: '问题', count: '次数', lastAsked: '最近一次', comment: '意见', mode: '方式', cited: '引用', when: '时间',
     titleCol: '标题', region: '地区', number: '文号', validity: '有效期', status: '状态', clauses: '条款数',
     noBasis: '没有依据的问题（应补充的政策）', disliked: '用户不满意的回答', policies: '政策列表', import: '导入新政策', export: '导出 CSV',
@@ -24,7 +25,8 @@ const WORDS = {
   },
   en: {
     title: 'Policy Q&A · Console', token: 'Console token (ADMIN_TOKEN)', signIn: 'Sign in', signOut: 'Sign out', wrong: 'That token is not right.',
-    failed: 'The server did not answer; try again later.', none: 'None yet', imported: 'Imported {id}: 《{title}》, {clauses} clauses. It is served after a restart or an index rebuild.',
+    failed: 'The server did not answer; try again later.', none: 'None yet', imported: 'Imported {id}: 《{title}》 ({region}), {clauses} clauses.', served: 'Answers use it within seconds.',
+    restart: 'It is served after a restart.', tooLarge: 'The file is over {limit}: import it with policy-qa import on the server.', warning: 'Note: ', importRegion: 'Region (if the text names none)',
     importFailed: 'Import failed: {reason}', question: 'Question', count: 'Times', lastAsked: 'Last asked', comment: 'Comment', mode: 'Mode', cited: 'Cited', when: 'When',
     titleCol: 'Title', region: 'Region', number: 'Doc. No.', validity: 'Valid', status: 'Status', clauses: 'Clauses',
     noBasis: 'Questions with no basis (policies to add)', disliked: 'Answers users disliked', policies: 'Policies', import: 'Import a policy',
@@ -110,17 +112,58 @@ async function enter(): Promise<void> {
   }
 }
 
+/** The server's limit on uploads (MAX_UPLOAD_BYTES): a larger file is not sent at all. */
+const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
+/** The policy list is read again after an import, once the server has had time to pick the file up. */
+const LIST_REFRESH_MS = 3000;
+/** Bytes turned into base64 a slice at a time: String.fromCharCode takes a bounded number of arguments. */
+const BASE64_SLICE = 0x8000;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += BASE64_SLICE) binary += String.fromCharCode(...bytes.subarray(at, at + BASE64_SLICE));
+  return btoa(binary);
+}
+
+interface ImportAnswer {
+  id?: string;
+  title?: string;
+  region?: string;
+  clauses?: number;
+  warnings?: string[];
+  served?: string;
+  error?: { message: string };
+}
+
 async function upload(): Promise<void> {
   const file = byId<HTMLInputElement>('import-file').files?.[0];
   const result = byId('import-result');
   if (!file) return;
-  const body = { id: byId<HTMLInputElement>('import-id').value.trim(), text: await file.text(), replace: byId<HTMLInputElement>('import-replace').checked };
+  if (file.size > MAX_UPLOAD_BYTES) {
+    result.textContent = WORDS.tooLarge.replace('{limit}', `${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    return;
+  }
+  const body = {
+    name: file.name,
+    data: toBase64(new Uint8Array(await file.arrayBuffer())),
+    id: byId<HTMLInputElement>('import-id').value.trim(),
+    region: byId<HTMLInputElement>('import-region').value.trim(),
+    replace: byId<HTMLInputElement>('import-replace').checked,
+  };
   try {
     const response = await call('/api/admin/policies', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const answer = (await response.json()) as { id?: string; title?: string; clauses?: number; error?: { message: string } };
-    result.textContent = response.ok
-      ? WORDS.imported.replace('{id}', answer.id ?? '').replace('{title}', answer.title ?? '').replace('{clauses}', String(answer.clauses ?? 0))
-      : WORDS.importFailed.replace('{reason}', answer.error?.message ?? String(response.status));
+    const answer = (await response.json()) as ImportAnswer;
+    if (!response.ok) {
+      result.textContent = WORDS.importFailed.replace('{reason}', answer.error?.message ?? String(response.status));
+      return;
+    }
+    const lines = [
+      WORDS.imported.replace('{id}', answer.id ?? '').replace('{title}', answer.title ?? '').replace('{region}', answer.region ?? '').replace('{clauses}', String(answer.clauses ?? 0)),
+      answer.served === 'within seconds' ? WORDS.served : WORDS.restart,
+      ...(answer.warnings ?? []).map((w) => `${WORDS.warning}${w}`),
+    ];
+    result.textContent = lines.join('\n');
+    if (answer.served === 'within seconds') setTimeout(() => void load(), LIST_REFRESH_MS);
   } catch (error) {
     if (error instanceof Unauthorised) return void enter();
     result.textContent = WORDS.importFailed.replace('{reason}', WORDS.failed);
@@ -150,6 +193,7 @@ function start(): void {
     'import-heading': WORDS.import,
     'export-heading': WORDS.export,
     'import-id-label': WORDS.importId,
+    'import-region-label': WORDS.importRegion,
     'import-replace-label': WORDS.replace,
     'import-button': WORDS.importButton,
   };
