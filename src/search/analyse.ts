@@ -134,7 +134,9 @@ export class QueryAnalyser {
       phrases: phrasesOf(concepts, text),
       parts: partsOf(concepts, text, intents.has('comparison')),
       countUnit: countUnitOf(cueText),
-      asksFigure: asksForFigure(cueText, countUnitOf(cueText)),
+      // Only a question that asks one thing is held to a figure: in "怎么申报？公示几天？每年拿多少钱？"
+      // a clause answering one sentence need not state an amount.
+      asksFigure: asksForFigure(cueText, countUnitOf(cueText)) && prepared.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length <= 1,
       unmatched: read.unmatched,
       inherited: null,
     };
