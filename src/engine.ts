@@ -7,6 +7,7 @@ import { parserSignature } from './corpus/version.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, emptyLexicon, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/analyse.js';
+import { lazyBilingual } from './search/bilingual.js';
 import { DirectoryRegionNames } from './search/regions.js';
 import { generalLanguage } from './text/general-language.js';
 import { Retriever } from './search/retrieve.js';
@@ -112,7 +113,15 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
   );
   const regionNames = new DirectoryRegionNames(regions);
   const general = generalLanguage();
-  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames);
+  // With a policy glossary, a word it does not list is mostly how a question is put (receive, give,
+  // under): a general dictionary would turn it into noise. Without one (a corpus of another field, or
+  // the lexicon emptied), the general dictionary is what English is read by.
+  // Its single characters and function words (可, 一, 共) are kept out.
+  const bilingual =
+    lexicon.glossary.size === 0
+      ? lazyBilingual((word) => lexicon.terms.has(word) || (index.has(word) && [...word].length >= 2 && !general.isFunctionWord(word)))
+      : undefined;
+  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames, bilingual);
   const retriever = new Retriever(index, analyser, regionNames, { corpus: index, general, terms: lexicon.terms });
   if (source === 'snapshot') buildMs = performance.now() - buildStart;
 

@@ -16,6 +16,14 @@ export function singular(word: string): string {
   return word;
 }
 
+/** The forms an English word may be listed under: as written, singular, and without -ing / -ed. */
+export function wordForms(word: string): string[] {
+  const forms = [word, singular(word)];
+  const stem = /^(.{3,}?)(ing|ed)$/.exec(word)?.[1];
+  if (stem) forms.push(stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'));
+  return [...new Set(forms)];
+}
+
 /** Lower-case words, possessives off, hyphens and slashes as spaces. */
 export function englishWords(text: string): string[] {
   return text
@@ -28,21 +36,38 @@ export function englishWords(text: string): string[] {
 
 export type PhraseLookup = (phrase: string) => string[] | undefined;
 
+/**
+ * English function words (Lucene's English stop set, with the question words): never looked up in
+ * a general dictionary, whose glosses would turn them into Chinese function words.
+ */
+const FUNCTION_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with what which who whom whose when where why how much many does do did can could would should may might i we you our my me us your its his her any some all each per'.split(' '),
+);
+
+/** A lookup that leaves function words alone (for a general dictionary). */
+export function contentOnly(lookup: PhraseLookup): PhraseLookup {
+  return (phrase) => (phrase.split(' ').every((w) => FUNCTION_WORDS.has(w)) ? undefined : lookup(phrase));
+}
+
 /** One English phrase and the Chinese terms it stands for (several when equally standard). */
 export interface EnglishTerms {
   phrase: string;
   terms: string[];
+  /** Found in the first (the policy glossary) of the lookups, not a fallback's general dictionary. */
+  fromGlossary: boolean;
 }
 
 /** Chinese terms for an English text, longest phrase first, each phrase tried as written and singular. */
 export function translateEnglish(text: string, lookups: PhraseLookup[]): EnglishTerms[] {
   const words = englishWords(text);
   const out: EnglishTerms[] = [];
-  const find = (phrase: string[]): string[] | undefined => {
-    for (const form of [phrase.join(' '), phrase.map(singular).join(' '), phrase.join('')]) {
-      for (const lookup of lookups) {
+  const find = (phrase: string[]): { terms: string[]; fromGlossary: boolean } | undefined => {
+    const last = phrase[phrase.length - 1] ?? '';
+    const forms = [...wordForms(last).map((f) => [...phrase.slice(0, -1), f].join(' ')), phrase.map(singular).join(' '), phrase.join('')];
+    for (const form of forms) {
+      for (const [k, lookup] of lookups.entries()) {
         const terms = lookup(form);
-        if (terms) return terms;
+        if (terms) return { terms, fromGlossary: k === 0 };
       }
     }
     return undefined;
@@ -50,9 +75,9 @@ export function translateEnglish(text: string, lookups: PhraseLookup[]): English
   for (let i = 0; i < words.length; ) {
     let matched = false;
     for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
-      const terms = find(words.slice(i, i + n));
-      if (terms) {
-        out.push({ phrase: words.slice(i, i + n).join(' '), terms });
+      const found = find(words.slice(i, i + n));
+      if (found) {
+        out.push({ phrase: words.slice(i, i + n).join(' '), ...found });
         i += n;
         matched = true;
         break;
@@ -60,7 +85,7 @@ export function translateEnglish(text: string, lookups: PhraseLookup[]): English
     }
     if (!matched) {
       const word = words[i] ?? '';
-      if (/^\d+(\.\d+)?%?$/.test(word)) out.push({ phrase: word, terms: [word] });
+      if (/^\d+(\.\d+)?%?$/.test(word)) out.push({ phrase: word, terms: [word], fromGlossary: true });
       i++;
     }
   }
