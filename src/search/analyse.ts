@@ -3,7 +3,7 @@ import { isMostlyLatin } from '../text/script.js';
 import { prepareForTokens, type Tokenizer } from '../text/tokenizer.js';
 import type { Concept, QueryAnalysis } from './analysis.js';
 import { ConceptReader, type ConceptLexicon } from './concepts.js';
-import { translateEnglish } from './english.js';
+import { contentOnly, translateEnglish, type EnglishTerms, type PhraseLookup } from './english.js';
 import { inheritFromPrevious } from './follow-up.js';
 import { ASPECT_WORDS, asksForFigure, countUnitOf, DOCUMENT_WORDS, readIntents } from './intents.js';
 import { keyConceptIndex } from './key-concept.js';
@@ -48,6 +48,8 @@ export class QueryAnalyser {
     corpus: CorpusStatistics,
     general: GeneralLanguage,
     private readonly regions: RegionNames,
+    /** A general English–Chinese dictionary, for words the glossary does not list. */
+    private readonly bilingual: PhraseLookup = () => undefined,
   ) {
     this.names = new PolicyNames(tokenizer, policies);
     this.reader = new ConceptReader(tokenizer, lexicon, corpus, general);
@@ -85,7 +87,7 @@ export class QueryAnalyser {
       text = text.split(mention.alias.toLowerCase()).join(' ');
     }
     const untranslated = text;
-    const translated = language === 'en' ? translateEnglish(text, [(phrase) => this.lexicon.glossary.get(phrase)]) : null;
+    const translated = language === 'en' ? translateEnglish(text, [(phrase) => this.lexicon.glossary.get(phrase), contentOnly(this.bilingual)]) : null;
     if (translated) text = translated.map((t) => t.terms.join(' ')).join(' ');
 
     const cueText = `${prepared} ${text}`;
@@ -142,9 +144,8 @@ export class QueryAnalyser {
     };
   }
 
-
   /** An English question's concepts, and those of any Chinese written in it (What does 松江 give for 上云?). */
-  private readMixed(translated: { phrase: string; terms: string[] }[], text: string): { concepts: Concept[]; unmatched: string[] } {
+  private readMixed(translated: EnglishTerms[], text: string): { concepts: Concept[]; unmatched: string[] } {
     const english = this.reader.readTranslated(translated);
     const chinese = (text.match(HAN_RUNS) ?? []).join(' ');
     if (chinese === '') return english;

@@ -19,6 +19,8 @@ export interface ConceptLexicon {
   terms: ReadonlySet<string>;
 }
 
+/** Weight kept by a concept a general English–Chinese dictionary gave (not the policy glossary). */
+export const DICTIONARY_TRUST = 0.5;
 /** A single character this common in everyday Chinese (的, 了, 能, 有) only glues words together. */
 export const FUNCTION_CHAR_INFORMATIVENESS = 0.5;
 const MEANINGFUL_NUMBER = /^\d{2,}$/;
@@ -71,7 +73,8 @@ export class ConceptReader {
       const prior = previous;
       previous = null;
       if (this.lexicon.stopwords.has(word)) continue;
-      if (/^\d/.test(word) && !MEANINGFUL_NUMBER.test(word)) continue;
+      // A bare small number says nothing (一 2 3); 5g, 3d and 2025 do.
+      if (/^\d+(\.\d+)?$/.test(word) && !MEANINGFUL_NUMBER.test(word)) continue;
       if (length(word) < 2 && !this.lexicon.synonyms.has(word)) continue;
       let concept = this.concept(word, this.variantsOf(word));
       previous = { word, concept };
@@ -108,17 +111,32 @@ export class ConceptReader {
    * Concepts of an English question, one per translated phrase: its Chinese terms are wordings of
    * one idea (subsidy → 补贴 补助), not several ideas each to be covered.
    */
-  readTranslated(groups: { terms: string[] }[]): { concepts: Concept[]; unmatched: string[] } {
+  readTranslated(groups: { terms: string[]; fromGlossary: boolean }[]): { concepts: Concept[]; unmatched: string[] } {
     const concepts = new Map<string, Concept>();
-    for (const { terms } of groups) {
-      const [first, ...others] = terms.map((t) => t.toLowerCase());
+    for (const group of groups) {
+      const { fromGlossary } = group;
+      // The rendering the corpus uses most stands first (项目 before 工程 and 计划 for "project").
+      const known = group.terms.map((t) => t.toLowerCase()).sort((a, b) => this.corpus.share(b) - this.corpus.share(a));
+      // A term the corpus does not have as a word (总投资 in 核定项目总投资) is read by its words: the
+      // heaviest one the corpus knows stands for it, the whole term still looked for in the text.
+      const terms = this.corpus.has(known[0] ?? '') ? known : [...this.mainWord(known[0] ?? ''), ...known];
+      const [first, ...others] = terms;
       if (!first || this.lexicon.stopwords.has(first) || concepts.has(first)) continue;
       const variants = [...this.variantsOf(first), ...others.flatMap((t) => this.variantsOf(t).map((v) => (v.kind === 'word' ? { ...v, kind: 'synonym' as const } : v)))];
-      const concept = this.concept(first, dedupe(variants));
+      const read = this.concept(first, dedupe(variants));
+      // A general dictionary's reading of a word may be another sense of it: it helps, it never decides.
+      const concept = fromGlossary ? read : { ...read, weight: read.weight * DICTIONARY_TRUST, generic: true };
       // A glossary phrasing the corpus lacks is not a specific thing it lacks, unless it is a policy term.
       if (concept.status === 'known' || (concept.status === 'absent' && this.lexicon.terms.has(first))) concepts.set(first, concept);
     }
     return { concepts: mergeRestatements([...concepts.values()]), unmatched: [] };
+  }
+
+  /** The corpus word with the highest IDF among a term's words (投资 for 总投资), if any. */
+  private mainWord(term: string): string[] {
+    const words = this.tokenizer.words(term).filter((w) => w !== term && this.corpus.has(w) && length(w) >= 2);
+    const best = words.sort((a, b) => this.corpus.idf(b) - this.corpus.idf(a))[0];
+    return best ? [best] : [];
   }
 
   /**

@@ -27,8 +27,12 @@ export interface ScoredClause {
  * the word said at length. Counts as an equivalence.
  */
 export const NEAR_PHRASE_CREDIT = 0.9;
-/** At most this many characters may stand between two pieces of a word said at length. */
-export const NEAR_PHRASE_GAP = 6;
+/**
+ * At most this many characters may stand between two pieces of a word said at length (管理体系 in
+ * 两化融合管理体系贯标), and never a conjunction or a list mark: 智能工厂和数字化车间 is two things.
+ */
+export const NEAR_PHRASE_GAP = 4;
+const BETWEEN_THINGS = /[和与及或、，,；;。]/;
 
 /** A clause answers a (sub-)question when it covers this share of its weight, the key concept included. */
 export const MIN_COVERAGE = 0.5;
@@ -157,8 +161,9 @@ export class ClauseScorer {
         best = Math.max(best, variant.credit * variant.idf * saturatedTf(tf, entry.length, average));
         if (!variant.isPiece) credit = Math.max(credit, variant.credit);
       }
-      // Every piece of a word the clause does not have as a whole: near the topic, not on it.
-      if (credit === 0 && concept.pieceCount >= 2 && piecesFound === concept.pieceCount) credit = CREDIT.piece;
+      // Pieces of a word the clause does not have as a whole: near the topic, not on it — the more of
+      // them, the nearer.
+      if (credit === 0 && concept.pieceCount >= 2 && piecesFound > 0) credit = (CREDIT.piece * piecesFound) / concept.pieceCount;
       score += best;
       covered[i] = credit * concept.weight;
       coveredWeight += covered[i] ?? 0;
@@ -248,7 +253,7 @@ export function nearPhrase(text: string, pieces: string[]): boolean {
     let ok = true;
     for (const piece of pieces.slice(1)) {
       const next = text.indexOf(piece, end);
-      if (next < 0 || next - end > NEAR_PHRASE_GAP) {
+      if (next < 0 || next - end > NEAR_PHRASE_GAP || BETWEEN_THINGS.test(text.slice(end, next))) {
         ok = false;
         break;
       }

@@ -64,8 +64,10 @@ export class AnswerSelector {
   private clausesFor(analysis: QueryAnalysis, answering: ScoredClause[], all: ScoredClause[], onlyPolicy: boolean): ScoredClause[] {
     const first = answering[0];
     if (!first) return [];
+    // Items compared: the clause that answers best (often one that speaks of them all), then each
+    // item's own clause.
     const items = this.itemClauses(analysis, answering);
-    if (items) return items;
+    if (items) return [first, ...items.filter((s) => s !== first)].slice(0, MAX_CLAUSES_PER_POLICY);
     const chosen = [first];
     const covered = [...first.covered];
     const total = analysis.concepts.reduce((sum, c) => sum + c.weight, 0);
