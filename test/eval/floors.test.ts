@@ -1,22 +1,70 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { answerExtractive } from '../../src/answer/answer.js';
-import { aggregate, normaliseAnswer, parseEvalSet, scoreQuestion } from '../../src/eval/score.js';
+import { fileURLToPath } from 'node:url';
+import { createEngine, DEFAULT_INDEX_DIR, type Engine } from '../../src/engine.js';
+import { assembleIndexDir } from '../../src/eval/corpus.js';
+import { aggregate, normaliseAnswer, parseEvalSet, scoreQuestion, type EvalFigures, type EvalQuestion } from '../../src/eval/score.js';
 import { EVAL_DATE, sharedEngine } from '../helpers.js';
 
-const questions = parseEvalSet(readFileSync(new URL('./dev.jsonl', import.meta.url), 'utf8'));
+const questions = readSet('dev.jsonl');
 
-describe('development set', () => {
-  it('meets the quality floors', () => {
-    const engine = sharedEngine();
-    const answers = questions.map((q) => answerExtractive({ question: q.question, region: null, asOf: EVAL_DATE }, engine));
-    const { figures } = aggregate(questions, answers);
-    expect(figures.anchorRecall).toBeGreaterThanOrEqual(0.9);
-    expect(figures.fullyCited).toBeGreaterThanOrEqual(0.85);
-    expect(figures.factRecall).toBeGreaterThanOrEqual(0.85);
-    expect(figures.refusalAccuracy).toBeGreaterThanOrEqual(0.67);
-    expect(figures.citationsPerAnswer).toBeLessThanOrEqual(4);
-  });
+function readSet(name: string): EvalQuestion[] {
+  return parseEvalSet(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
+}
+
+const BLIND_POLICIES = fileURLToPath(new URL('../fixtures/blind/policies', import.meta.url));
+let blindIndexDir: string | null = null;
+const engines = new Map<string, Engine>();
+
+/** One engine per corpus and lexicon mode, built once: the figures below share them. */
+function engineFor(corpus: 'seeds' | 'seeds+blind', lexicon: 'files' | 'empty'): Engine {
+  const key = `${corpus}/${lexicon}`;
+  let engine = engines.get(key);
+  if (!engine) {
+    if (corpus === 'seeds' && lexicon === 'files') engine = sharedEngine();
+    else {
+      blindIndexDir ??= assembleIndexDir(DEFAULT_INDEX_DIR, [BLIND_POLICIES]);
+      engine = createEngine(corpus === 'seeds' ? DEFAULT_INDEX_DIR : blindIndexDir, 'off', { lexicon });
+    }
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+function figuresOf(set: EvalQuestion[], engine: Engine): EvalFigures {
+  const answers = set.map((q) => answerExtractive({ question: q.question, region: q.region ?? null, asOf: q.asOf ?? EVAL_DATE }, engine, q.history ?? []));
+  return aggregate(set, answers).figures;
+}
+
+/**
+ * Floors a little below what each set scores today, so a change that loses ground fails here. The
+ * development floors are the acceptance figures; the blind sets were written from the policy texts alone,
+ * before any tuning against them, and are the better guide to questions nobody has seen.
+ */
+const FLOORS: { name: string; file: string; corpus: 'seeds' | 'seeds+blind'; lexicon: 'files' | 'empty'; anchor: number; facts: number; refusal: number }[] = [
+  { name: 'development set', file: 'dev.jsonl', corpus: 'seeds', lexicon: 'files', anchor: 0.95, facts: 0.95, refusal: 0.9 },
+  { name: 'development set, lexicon emptied', file: 'dev.jsonl', corpus: 'seeds', lexicon: 'empty', anchor: 0.92, facts: 0.9, refusal: 0.9 },
+  { name: 'blind questions on the seeds', file: 'blind-seed.jsonl', corpus: 'seeds', lexicon: 'files', anchor: 0.93, facts: 0.9, refusal: 0.85 },
+  { name: 'blind questions on new policies', file: 'blind-new.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.7, facts: 0.75, refusal: 0.75 },
+  { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.82, facts: 0.8, refusal: 0.8 },
+];
+
+afterAll(() => {
+  if (blindIndexDir) rmSync(blindIndexDir, { recursive: true, force: true });
+});
+
+/** Citation chips per answer: more than three and a reader stops checking them. */
+const MAX_CITATIONS_PER_ANSWER = 3;
+
+describe.each(FLOORS)('$name', ({ file, corpus, lexicon, anchor, facts, refusal }) => {
+  it('meets its quality floors', () => {
+    const figures = figuresOf(readSet(file), engineFor(corpus, lexicon));
+    expect(figures.anchorRecall).toBeGreaterThanOrEqual(anchor);
+    expect(figures.factRecall).toBeGreaterThanOrEqual(facts);
+    expect(figures.refusalAccuracy).toBeGreaterThanOrEqual(refusal);
+    expect(figures.citationsPerAnswer).toBeLessThanOrEqual(MAX_CITATIONS_PER_ANSWER);
+  }, 120_000);
 });
 
 describe('the scoring rules', () => {
