@@ -221,8 +221,12 @@ export function answeredParts(analysis: QueryAnalysis, covered: number[], states
   // (Whether the amount is granted, not a target, is checked on the answering clauses: grantsFigure.)
   if (analysis.asksFigure && analysis.parts.length === 1 && !statesAmount) return analysis.parts.map(() => false);
   return analysis.parts.map((part) => {
-    const weight = part.concepts.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0);
-    const got = part.concepts.reduce((sum, i) => sum + (covered[i] ?? 0), 0);
+    // Qualifiers and everyday words (一年, 现在, 公司) rank clauses but do not decide whether one answers:
+    // 单个企业一年最多 is answered by 单个企业每年度不超过….
+    const content = part.concepts.filter((i) => analysis.concepts[i]?.content);
+    const measured = content.length > 0 ? content : part.concepts;
+    const weight = measured.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0);
+    const got = measured.reduce((sum, i) => sum + (covered[i] ?? 0), 0);
     const key = analysis.concepts[part.key];
     const holdsKey = !key || (covered[part.key] ?? 0) >= CREDIT.abbreviation * key.weight;
     return weight > 0 && got >= MIN_COVERAGE * weight && holdsKey;
