@@ -1,5 +1,6 @@
 import type { QueryAnalysis } from '../search/analysis.js';
 import type { Passage } from '../search/passages.js';
+import { neutraliseMarkers } from './grounding.js';
 import type { Labels } from './labels.js';
 
 /**
@@ -52,18 +53,26 @@ export function topicOf(analysis: QueryAnalysis): string {
   return named.map((c) => asWritten(c.text, analysis.question)).join('、');
 }
 
-function item(block: Block, analysis: QueryAnalysis, labels: Labels, asOf: string, withTitle: boolean): string {
+/** The marker of the clause that says where a policy stands (its validity clause, or the one abolishing it). */
+function standingMarker(block: Block, blocks: Block[]): string {
+  const source = blocks.find((b) => b.passage.policy.id === block.passage.policy.id && (b.passage.role === 'validity' || b.passage.role === 'abolition'));
+  return source && source !== block ? ` [${source.n}]` : '';
+}
+
+function item(block: Block, analysis: QueryAnalysis, labels: Labels, asOf: string, withTitle: boolean, blocks: Block[]): string {
   const { policy } = block.passage;
   const parts: string[] = [];
   if (analysis.intents.has('amount') && block.amounts.length > 0) parts.push(block.amounts.join('、'));
   if (analysis.intents.has('department') && block.department) parts.push(`${labels.responsible} ${block.department}`);
   if (block.passage.role === 'interpretation' && block.sentences[0]) parts.push(block.sentences[0]);
   if (analysis.intents.has('validity') || block.passage.role !== 'answer') parts.push(labels.validity(policy, block.passage.status, asOf));
-  const title = withTitle || parts.length === 0 ? `《${policy.title}》` : '';
+  const title = withTitle || parts.length === 0 ? `《${neutraliseMarkers(policy.title)}》` : '';
   const condition = analysis.intents.has('amount') ? conditionOf(block.sentences) : null;
   const standing = parts.length > 0 && block.passage.status !== 'in-force' && !analysis.intents.has('validity') && block.passage.role === 'answer';
   const badge = standing ? labels.badge(labels.statusBadge(block.passage.status)) : '';
-  return `${policy.region} ${title}${parts.join('，')}${badge} [${block.n}]${condition ? labels.condition(condition) : ''}`;
+  // The standing is a claim of its own: it cites the clause that states it.
+  const cited = badge ? `${parts.join('，')} [${block.n}]${badge.replace(/[）)]$/, (close) => `${standingMarker(block, blocks)}${close}`)}` : `${parts.join('，')}${badge} [${block.n}]`;
+  return `${policy.region} ${title}${cited}${condition ? labels.condition(condition) : ''}`;
 }
 
 export function bottomLine(analysis: QueryAnalysis, blocks: Block[], missing: string[], labels: Labels, asOf: string): string[] {
@@ -76,12 +85,15 @@ export function bottomLine(analysis: QueryAnalysis, blocks: Block[], missing: st
   const lines: string[] = [];
   const date = labels.date(asOf);
   if (aboutWhole || analysis.intents.has('validity')) {
-    // Asked whether something still applies: every policy's standing, in force or not.
-    if (firstPerPolicy.length > 0) lines.push(labels.asOfList(date, firstPerPolicy.map((b) => item(b, analysis, labels, asOf, true)).join(labels.listSeparator)));
+    // Asked whether something still applies: every policy's standing, in force or not, and that of
+    // each policy a cited clause abolished, first, since that is most likely the one asked about.
+    const abolished = firstPerPolicy.flatMap((b) => (b.passage.abolishes ?? []).map((p) => `${p.region} 《${neutraliseMarkers(p.title)}》${p.docNumber ? `（${neutraliseMarkers(p.docNumber)}）` : ''}${labels.validity(p, 'abolished', asOf)} [${b.n}]`));
+    const items = [...abolished, ...firstPerPolicy.map((b) => item(b, analysis, labels, asOf, true, blocks))];
+    if (items.length > 0) lines.push(labels.asOfList(date, items.join(labels.listSeparator)));
   } else if (current.length > 0) {
-    lines.push(labels.availableNow(date, current.map((b) => item(b, analysis, labels, asOf, false)).join(labels.listSeparator)));
+    lines.push(labels.availableNow(date, current.map((b) => item(b, analysis, labels, asOf, false, blocks)).join(labels.listSeparator)));
   } else if (firstPerPolicy.length > 0) {
-    lines.push(labels.noneInForce(date, firstPerPolicy.map((b) => item(b, analysis, labels, asOf, false)).join(labels.listSeparator)));
+    lines.push(labels.noneInForce(date, firstPerPolicy.map((b) => item(b, analysis, labels, asOf, false, blocks)).join(labels.listSeparator)));
   }
   if (firstPerPolicy.length > 1) lines.push(labels.policyCount(firstPerPolicy.length, current.length));
   const topic = topicOf(analysis);

@@ -29,6 +29,7 @@ const SENTENCE_SHARE_WITHOUT_AMOUNT = 0.9;
 const SENTENCE_END = /(?<=[。；;！!？?])/;
 const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止/;
 const INTERPRETATION_SENTENCE = /负责解释|負責解釋/;
+const NEW_BENEFICIARY = /^(对于?|對於?)[^，,；;。]{2,}?的/;
 const ABOLISHING_SENTENCE = /废止|廢止|停止执行|停止執行|不再执行|不再執行/;
 
 export function splitSentences(text: string): string[] {
@@ -101,10 +102,11 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   // lean on its heading for their subject (…贯标。对开展实质贯标…的企业，给予最高30万元奖励): quote them.
   if (wantsAmount && chosen.size > 0 && ![...chosen].some((i) => states[i])) states.forEach((stated, i) => stated && chosen.add(i));
   // The further grades of one item, after a semicolon in the same sentence (…AAA 级…40万元；取得 AA 级
-  // 证书的，给予 25 万元奖励；…), say how much too: quoted with it.
+  // 证书的，给予 25 万元奖励；…), say how much too: quoted with it. One that opens with 对 names a
+  // beneficiary of its own (对首次认定的省级…企业，给予…): another item, not a further grade.
   if (wantsAmount) {
     for (const i of [...chosen].sort((a, b) => a - b)) {
-      for (let j = i + 1; j < sentences.length && /[；;]$/.test(sentences[j - 1] ?? '') && states[j]; j++) chosen.add(j);
+      for (let j = i + 1; j < sentences.length && /[；;]$/.test(sentences[j - 1] ?? '') && states[j] && !NEW_BENEFICIARY.test(sentences[j] ?? ''); j++) chosen.add(j);
     }
   }
   if (chosen.size === 0) return sentences.slice(0, 2);

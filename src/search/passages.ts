@@ -22,6 +22,8 @@ export interface Passage {
    * it (within: 太仓市 for 苏州), or one above it whose policies apply there (above: 上海市 for 松江区).
    */
   relation?: ScopeRelation;
+  /** Policies this clause abolished by the date asked (原《…》同时废止), set when a question asks about validity. */
+  abolishes?: Policy[];
 }
 
 /** Where a policy stands on a date: what a reader can still apply for comes first. */
@@ -71,11 +73,21 @@ export class PolicyAspects {
     return this.interpretation.get(policyId) ?? null;
   }
 
+  statusOf(policyId: string, asOf: IsoDate): ValidityStatus | null {
+    const policy = this.policies.get(policyId);
+    return policy ? statusOn(policy, asOf) : null;
+  }
+
   /** For a policy abolished by the date asked, the clause of the later policy that abolished it. */
   abolitionOf(policyId: string, asOf: IsoDate): number | null {
     const policy = this.policies.get(policyId);
     if (!policy?.abolishedByClauseId || statusOn(policy, asOf) !== 'abolished') return null;
     return this.positionOfClause.get(policy.abolishedByClauseId) ?? null;
+  }
+
+  /** The policies a clause abolished by the date asked. */
+  abolishedByClause(clauseId: string, asOf: IsoDate): Policy[] {
+    return [...this.policies.values()].filter((p) => p.abolishedByClauseId === clauseId && statusOn(p, asOf) === 'abolished');
   }
 
   /** The clause that best stands for a policy as a whole: its validity clause, else its first. */

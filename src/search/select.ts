@@ -51,12 +51,20 @@ export class AnswerSelector {
       .map(([id, clauses]) => ({ id, clauses, rank: currencyRank(passageAt(this.index, clauses[0]?.position ?? 0, 'answer', asOf).status) }))
       .sort((a, b) => a.rank - b.rank || (b.clauses[0]?.score ?? 0) - (a.clauses[0]?.score ?? 0));
 
+    const anyInForce = groups.some((g) => g.rank === currencyRank('in-force'));
     const passages: Passage[] = [];
+    // One clause is cited once, though it may both state a policy's validity and abolish an older one.
+    const taken = new Set<number>();
     for (const { id, clauses } of groups) {
       const chosen = this.clausesFor(analysis, clauses, allByPolicy.get(id) ?? [], groups.length === 1);
-      const taken = new Set(chosen.map((s) => s.position));
-      for (const s of chosen) passages.push(passageAt(this.index, s.position, 'answer', asOf, s.score, s.coverage));
-      passages.push(...this.aspectPassages(analysis, id, taken, asOf));
+      for (const s of chosen) taken.add(s.position);
+      for (const s of chosen) {
+        const passage = passageAt(this.index, s.position, 'answer', asOf, s.score, s.coverage);
+        // Asked whether a policy still applies, a clause that abolished it answers for it.
+        const abolished = analysis.intents.has('validity') ? this.aspects.abolishedByClause(passage.clause.id, asOf) : [];
+        passages.push(abolished.length > 0 ? { ...passage, abolishes: abolished } : passage);
+      }
+      passages.push(...this.aspectPassages(analysis, id, taken, asOf, !anyInForce));
     }
     return { passages, policyIds: groups.map((g) => g.id) };
   }
@@ -116,12 +124,18 @@ export class AnswerSelector {
   }
 
   /**
-   * The clauses that state a policy's validity or who interprets it, when the question asks; and for
-   * a policy abolished by the date asked, always, the later policy's clause that abolished it.
+   * The clauses that state a policy's validity or who interprets it, when the question asks; the
+   * validity clause of a policy expired or not yet in force when nothing in force answers; and for a
+   * policy abolished, the later policy's clause that abolished it, always.
    */
-  aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate): Passage[] {
+  aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate, nothingInForce = false): Passage[] {
     const wanted: [number | null, 'validity' | 'interpretation' | 'abolition'][] = [];
-    if (analysis.intents.has('validity')) wanted.push([this.aspects.validityOf(policyId), 'validity']);
+    // When nothing answering is in force, the answer's first words are that this policy has expired or
+    // is not yet in force: it cites the clause that says so. (Beside an in-force policy, the expired
+    // ones are only for reference, and their validity clauses would crowd the citations.)
+    const status = this.aspects.statusOf(policyId, asOf);
+    const notCurrent = status === 'expired' || status === 'not-yet-in-force';
+    if (analysis.intents.has('validity') || (nothingInForce && notCurrent)) wanted.push([this.aspects.validityOf(policyId), 'validity']);
     if (analysis.asksInterpretation) wanted.push([this.aspects.interpretationOf(policyId), 'interpretation']);
     wanted.push([this.aspects.abolitionOf(policyId, asOf), 'abolition']);
     const passages: Passage[] = [];

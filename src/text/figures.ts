@@ -134,14 +134,22 @@ const AMOUNT_SIGN = /[元圓%％‰﹪万萬亿億¥￥]|分之|yuan|RMB|CNY|per
 const AMOUNTS_CACHE_SIZE = 5000;
 const amountsCache = new Map<string, string[]>();
 
-/** The amounts and percentages a text states, as it writes them (spaces dropped): 10%、3000万元. */
+/** Full-width digits, point and percent sign as a reader types them (６０万元 → 60万元). */
+const FULL_WIDTH_FIGURE = /[\uff10-\uff19．％]/g;
+const halfWidth = (text: string): string =>
+  text.replace(FULL_WIDTH_FIGURE, (c) => (c === '．' ? '.' : c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
+
+/**
+ * The amounts and percentages a text states, as it writes them but with spaces dropped and digits
+ * half-width: 10%、3000万元.
+ */
 export function amountsIn(text: string): string[] {
   if (!AMOUNT_SIGN.test(text)) return [];
   const cached = amountsCache.get(text);
   if (cached) return [...cached];
   // Dates cannot be read as amounts: only the patterns that read amounts and percentages are tried.
   const figures = figuresIn(text, ['amount', 'percent']).filter((f) => f.kind === 'amount' || f.kind === 'percent');
-  const found = [...new Set(figures.map((f) => f.text.replace(/\s+/g, '')))];
+  const found = [...new Set(figures.map((f) => halfWidth(f.text.replace(/\s+/g, ''))))];
   if (amountsCache.size >= AMOUNTS_CACHE_SIZE) amountsCache.clear();
   amountsCache.set(text, found);
   return [...found];

@@ -23,14 +23,15 @@ describe('retrieval', () => {
   it.each([
     ['松江区', ['songjiang-2023:5']],
     ['松江', ['songjiang-2023:5']],
-    ['太仓市', ['taicang-2021:（三）']],
+    // Nothing in force answers: the expired policy's validity clause is cited for saying so.
+    ['太仓市', ['taicang-2021:（三）', 'taicang-2021:末段']],
   ])('limits a question to the region %s', (region, expected) => {
     expect(cited('两化融合贯标有什么奖励', region)).toEqual(expected);
   });
 
   it('reads the region from the question, short or full', () => {
-    expect(cited('闵行区两化融合奖励多少')).toEqual(['minhang-2021:第四条']);
-    expect(cited('嘉定两化融合奖励多少')).toEqual(['jiading-2021:2']);
+    expect(cited('闵行区两化融合奖励多少')).toEqual(['minhang-2021:第四条', 'minhang-2021:四（第3段）']);
+    expect(cited('嘉定两化融合奖励多少')).toEqual(['jiading-2021:2', 'jiading-2021:16']);
   });
 
   it('finds the robot clause for a two-word question', () => {
@@ -65,7 +66,7 @@ describe('retrieval', () => {
   });
 
   it('peels filler glued to either end of a word (最多能 → 最多)', () => {
-    expect(cited('嘉定区工业互联网服务商一年最多能拿多少？')).toEqual(['jiading-2021:7']);
+    expect(cited('嘉定区工业互联网服务商一年最多能拿多少？')).toEqual(['jiading-2021:7', 'jiading-2021:16']);
   });
 
   it('puts the clause holding the key concept first', () => {

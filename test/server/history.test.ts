@@ -33,7 +33,8 @@ describe('a conversation resent with the question (history)', () => {
     });
     const done = await client.end('f');
     expect(done).toMatchObject({ type: 'done', noAnswer: false });
-    expect(policiesOf(done)).toEqual(['jiading-2021']);
+    // Its answering clause and, the policy having expired, its validity clause.
+    expect(policiesOf(done)).toEqual(['jiading-2021', 'jiading-2021']);
     client.close();
   });
 
@@ -72,7 +73,7 @@ describe('history on POST /api/ask', () => {
     const post = (payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/ask', payload });
     const followUp = await post({ question: '那嘉定呢？', asOf: '2026-11-21', history: [{ question: '松江两化融合奖励多少', answer: '' }] });
     expect(followUp.statusCode).toBe(200);
-    expect(policiesOf(followUp.json())).toEqual(['jiading-2021']);
+    expect(policiesOf(followUp.json())).toEqual(['jiading-2021', 'jiading-2021']);
     const alone = await post({ question: '那嘉定呢？', asOf: '2026-11-21' });
     expect(alone.json()).toMatchObject({ noAnswer: true });
     const bad = await post({ question: '那嘉定呢？', history: [{ question: '松江', answer: '', extra: 1 }] });

@@ -1,0 +1,59 @@
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { answerExtractive } from '../../src/answer/answer.js';
+import type { AnswerObject } from '../../src/answer/types.js';
+import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
+import { assembleIndexDir } from '../../src/eval/corpus.js';
+import { amountsIn } from '../../src/text/figures.js';
+import { EVAL_DATE } from '../helpers.js';
+
+/** Answers about policies no longer (or not yet) in force, over the seeds plus the blind policy texts. */
+const dir = assembleIndexDir(DEFAULT_INDEX_DIR, [fileURLToPath(new URL('../fixtures/blind/policies', import.meta.url))]);
+const engine = createEngine(dir, 'off');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ask = (question: string): AnswerObject => answerExtractive({ question, region: null, asOf: EVAL_DATE }, engine);
+const firstLine = (a: AnswerObject): string => a.answer.split('\n')[0] ?? '';
+const citationOf = (a: AnswerObject, n: string | undefined) => a.citations.find((c) => `[${c.n}]` === n);
+
+describe('an answer from an expired policy', () => {
+  const a = ask('武进小巨人奖多少钱？');
+
+  it('states the amount of the item asked about, not of the items beside it', () => {
+    expect(firstLine(a)).toContain('60万元');
+    expect(firstLine(a)).not.toContain('20万元');
+    expect(firstLine(a)).not.toContain('2万元');
+  });
+
+  it('cites the clause that says the policy has expired where it says so', () => {
+    const badge = /（已失效 (\[\d+\])）/.exec(firstLine(a));
+    expect(badge).not.toBeNull();
+    const source = citationOf(a, badge?.[1]);
+    expect(source?.policyId).toBe('wujin-2024');
+    expect(source?.text).toContain('有效期两年');
+  });
+});
+
+describe('asked whether an abolished policy still applies', () => {
+  const a = ask('诸暨2021年那个技改政策现在还能用吗？');
+
+  it('says first that it was abolished, and when, citing the abolishing clause', () => {
+    const line = firstLine(a);
+    expect(line).toMatch(/诸政发〔2021〕5号）已于2025年1月1日废止 \[\d+\]/);
+    const marker = /废止 (\[\d+\])/.exec(line)?.[1];
+    const source = citationOf(a, marker);
+    expect(source?.policyId).toBe('zhuji-2025');
+    expect(source?.text).toContain('同时废止');
+  });
+
+  it('never presents the old policy as in force', () => {
+    expect(firstLine(a).indexOf('在有效期内')).toBeGreaterThan(firstLine(a).indexOf('废止'));
+  });
+});
+
+describe('amounts written in full-width digits', () => {
+  it('are stated with the digits a reader types', () => {
+    expect(amountsIn('给予一次性奖励６０万元，按２５％、１．５万元')).toEqual(['60万元', '25%', '1.5万元']);
+  });
+});
