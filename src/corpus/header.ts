@@ -32,13 +32,13 @@ const LABELS: Record<HeaderKey, string[]> = {
   docNumber: ['发文字号', '发文文号', '文号', '文件编号', '发文号'],
   issuer: ['发文机关', '发布机关', '发文单位', '发文部门', '发布单位', '发布机构', '发布部门', '制发机关', '颁布机关', '发文机构', '成文机关'],
   issued: ['成文日期', '印发日期', '签发日期', '制发日期', '成文时间'],
-  published: ['发布日期', '公布日期', '发布时间', '发文日期', '公开日期', '颁布日期', '时间'],
+  published: ['发布日期', '生成日期', '公布日期', '发布时间', '发文日期', '公开日期', '颁布日期', '时间'],
   validFrom: ['施行日期', '实施日期', '生效日期', '执行日期'],
   validTo: ['废止日期', '失效日期', '有效期至'],
   validity: ['有效性', '时效性', '效力状态', '有效状态'],
   title: ['标题', '文件名称', '文件标题', '题名'],
   other: [
-    '主题分类', '主题词', '体裁分类', '公文种类', '效力级别', '信息来源', '来源', '浏览次数', '点击数', '阅读次数', '访问次数',
+    '主题分类', '主题词', '关键词', '关键字', '体裁分类', '公文种类', '效力级别', '信息来源', '来源', '浏览次数', '点击数', '阅读次数', '访问次数',
     '公开方式', '公开范围', '公开属性', '文种', '规范性文件登记号', '登记号', '统一编号', '所属机构', '组配分类', '服务对象', '信息分类', '发布层级', '法规类别', '字号', '分享到',
     '政策级别', '政策主题', '区域',
   ],
@@ -57,9 +57,13 @@ const LABEL_PREFIX = 16;
 const LABEL_START = new RegExp(`^[【\\[]?\\s*(?:${LABEL_ALT})`);
 const LABEL_CELL = new RegExp(`^(?:【\\s*)?(${LABEL_ALT})(?:\\s*】)?\\s*[：:]?$`);
 
-/** Spaces inside a printed label (索 引 号) are layout. */
+/** Spaces inside a printed label (索 引 号, 文　　号) are layout. */
 function compactLabel(text: string): string {
-  return text.replace(/^([【[]?)((?:\p{Script=Han}\s){1,5}\p{Script=Han})(?=\s*[】\]：:])/u, (_, open: string, label: string) => open + label.replace(/\s/g, ''));
+  // At the start of the line or after a layout gap, where a field starts.
+  return text.replace(
+    /(^|\t|\s{2,})([【[]?)((?:\p{Script=Han}\s{1,4}){1,5}\p{Script=Han})(?=\s*[】\]：:])/gu,
+    (_, gap: string, open: string, label: string) => gap + open + label.replace(/\s/g, ''),
+  );
 }
 
 function field(label: string, value: string): HeaderField {

@@ -45,11 +45,12 @@ const DIGIT_OR_PUNCT = /[0-9%％.,:;!?()[\]（）]/;
 
 /**
  * Single spaces next to Chinese text are conversion noise ("最高 200 万元"); wider gaps are layout
- * (an issuer name and a date on one line) and become two spaces, so that normalising again keeps
+ * (an issuer name and a date on one line, a tab) and become two spaces, so that normalising again keeps
  * them. Spaces between Latin words stay.
  */
 export function fixSpacing(line: string): string {
-  const collapsed = line.replace(/[\t\u00a0\u3000]/g, ' ').replace(/ {2,}/g, '\u0000');
+  // A tab is a column stop (发布机构：某县人民政府⇥生成日期：…): layout, like a wide gap.
+  const collapsed = line.replace(/\t/g, '  ').replace(/[\u00a0\u3000]/g, ' ').replace(/ {2,}/g, '\u0000');
   let out = '';
   // The last character written, kept aside: reading it back from `out` would flatten the growing
   // string at every space and make a long spaced line quadratic.

@@ -1,6 +1,6 @@
 import { defaultGazetteer, isWithin, type Gazetteer, type Place } from '../regions/gazetteer.js';
 import { loadGeneralWords, type GeneralWords } from '../regions/general-words.js';
-import { charLength, MIN_STEM_CHARS, splitName } from '../regions/names.js';
+import { charLength, MIN_STEM_CHARS, splitName, zoneSuffixAt } from '../regions/names.js';
 
 /**
  * The places a policy's own words name, read with the GB/T 2260 divisions and the naming rules of
@@ -92,6 +92,10 @@ export function placeAt(text: string, at: number, context: PlaceName | null, bar
 
 /** A unit the divisions lack, named by the rules of Chinese names: a short stem and a suffix (西咸新区, 张江高新区). */
 export function unitAt(text: string, at: number, parent: PlaceName | null): PlaceName | null {
+  // A zone suffix straight after a place is a zone named after it (长沙 + 经济技术开发区), whose name
+  // is the two together, not the suffix alone.
+  const zone = parent && parent.end === at ? zoneSuffixAt(text, at) : null;
+  if (parent && zone) return { name: text.slice(parent.start, at) + zone, places: [], parent, bare: false, start: at, end: at + zone.length };
   for (let end = at + MIN_STEM_CHARS + 1; end <= Math.min(text.length, at + MAX_UNIT_STEM + 9); end++) {
     const candidate = text.slice(at, end);
     const { stem, kind } = splitName(candidate);
@@ -111,11 +115,12 @@ export function leadingPlaces(name: string, bareCounty: (alias: string) => boole
   const text = name.replace(/^(中共|中国共产党)/, '');
   const offset = name.length - text.length;
   const chain: PlaceName[] = [];
+  let context: PlaceName | null = null;
   for (let at = 0; at < text.length; ) {
-    const context = chain[chain.length - 1] ?? null;
-    const found = placeAt(text, at, context, bareCounty) ?? unitAt(text, at, context);
+    const found: PlaceName | null = placeAt(text, at, context, bareCounty) ?? unitAt(text, at, context);
     if (!found) break;
     chain.push({ ...found, start: found.start + offset, end: found.end + offset });
+    context = found;
     at = found.end;
   }
   return chain;

@@ -84,6 +84,15 @@ const SPELLINGS: [string, SuffixKind][] = SUFFIX_KINDS.flatMap((k) => k.spelling
   (a, b) => b[0].length - a[0].length,
 );
 
+/**
+ * The zone suffix written at a position (经济技术开发区 in 长沙经济技术开发区), longest spelling first:
+ * after a place's name it makes a zone named after that place.
+ */
+export function zoneSuffixAt(text: string, at: number): string | null {
+  for (const [spelling, k] of SPELLINGS) if (k.zone && text.startsWith(spelling, at)) return spelling;
+  return null;
+}
+
 /** The 56 recognised ethnic groups, as autonomous units put them between stem and suffix (大厂回族自治县). */
 const ETHNIC_GROUPS =
   '汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺'.split(

@@ -12,6 +12,21 @@ const core = (name: string) => {
   return { title: p.title, docNumber: p.docNumber, issuer: p.issuer, region: p.region, issued: p.issued, published: p.published, validFrom: p.validFrom, validTo: p.validTo };
 };
 
+describe('header lines with several fields', () => {
+  it('reads fields a tab apart, and labels spaced out with full-width spaces', () => {
+    const fields = readHeaderFields(['发布机构：肥西县人民政府\t生成日期：2023-08-21', '文\u3000\u3000号：肥西政〔2023〕27号\t有 效 性：']);
+    expect(fields.get('issuer')?.value).toBe('肥西县人民政府');
+    expect(fields.get('published')?.value).toBe('2023-08-21');
+    expect(fields.get('docNumber')?.value).toBe('肥西政〔2023〕27号');
+  });
+
+  it('keeps a tab between fields through normalisation', () => {
+    const p = parsePolicy('t', '发布机构：肥西县人民政府\t生成日期：2023-08-21\n文\u3000\u3000号：肥西政〔2023〕27号\n\n肥西县促进工业经济高质量发展若干政策\n\n一、对企业给予奖励10万元。\n');
+    expect(p.issuer).toBe('肥西县人民政府');
+    expect(p.docNumber).toBe('肥西政〔2023〕27号');
+  });
+});
+
 describe('metadata from the layouts sites print', () => {
   it('a site header, one field a line, above the title (施行日期 read from it)', () => {
     expect(core('header-inline')).toEqual({

@@ -19,6 +19,9 @@ describe('the region of a policy, read through the GB/T 2260 divisions', () => {
   it('names a unit the divisions lack by the rules of Chinese names, under the place written before it', () => {
     expect(regionOf('陕西省沣河新区开发建设管理委员会')).toBe('沣河新区');
     expect(region([], '沣河新区关于支持先进制造业发展的奖补政策')).toBe('沣河新区');
+    // A zone the divisions lack, named after its city: the city's name and the suffix together.
+    expect(regionOf('长沙经济技术开发区管理委员会')).toBe('长沙经济技术开发区');
+    expect(regionOf('成都高新技术产业开发区管理委员会')).toBe('成都高新技术产业开发区');
     // Words that merely end like a suffix are no unit: 促进新区 is not a place.
     expect(region([], '关于促进新区建设的若干措施')).toBe('');
   });
