@@ -13,19 +13,27 @@ function readSet(name: string): EvalQuestion[] {
   return parseEvalSet(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
 }
 
-const BLIND_POLICIES = fileURLToPath(new URL('../fixtures/blind/policies', import.meta.url));
-let blindIndexDir: string | null = null;
+/** The policy folders each corpus adds to the seeds. */
+const CORPORA = {
+  seeds: [],
+  'seeds+blind': ['../fixtures/blind/policies'],
+  'seeds+blind3': ['../fixtures/blind3/policies'],
+} satisfies Record<string, string[]>;
+type Corpus = keyof typeof CORPORA;
+const indexDirs: string[] = [];
 const engines = new Map<string, Engine>();
 
 /** One engine per corpus and lexicon mode, built once: the figures below share them. */
-function engineFor(corpus: 'seeds' | 'seeds+blind', lexicon: 'files' | 'empty'): Engine {
+function engineFor(corpus: Corpus, lexicon: 'files' | 'empty'): Engine {
   const key = `${corpus}/${lexicon}`;
   let engine = engines.get(key);
   if (!engine) {
     if (corpus === 'seeds' && lexicon === 'files') engine = sharedEngine();
     else {
-      blindIndexDir ??= assembleIndexDir(DEFAULT_INDEX_DIR, [BLIND_POLICIES]);
-      engine = createEngine(corpus === 'seeds' ? DEFAULT_INDEX_DIR : blindIndexDir, 'off', { lexicon });
+      const folders: string[] = CORPORA[corpus];
+      const dir = folders.length === 0 ? DEFAULT_INDEX_DIR : assembleIndexDir(DEFAULT_INDEX_DIR, folders.map((f) => fileURLToPath(new URL(f, import.meta.url))));
+      if (dir !== DEFAULT_INDEX_DIR) indexDirs.push(dir);
+      engine = createEngine(dir, 'off', { lexicon });
     }
     engines.set(key, engine);
   }
@@ -42,16 +50,17 @@ function figuresOf(set: EvalQuestion[], engine: Engine): EvalFigures {
  * development floors are the acceptance figures; the blind sets were written from the policy texts alone,
  * before any tuning against them, and are the better guide to questions nobody has seen.
  */
-const FLOORS: { name: string; file: string; corpus: 'seeds' | 'seeds+blind'; lexicon: 'files' | 'empty'; anchor: number; facts: number; refusal: number }[] = [
+const FLOORS: { name: string; file: string; corpus: Corpus; lexicon: 'files' | 'empty'; anchor: number; facts: number; refusal: number }[] = [
   { name: 'development set', file: 'dev.jsonl', corpus: 'seeds', lexicon: 'files', anchor: 0.95, facts: 0.95, refusal: 0.9 },
   { name: 'development set, lexicon emptied', file: 'dev.jsonl', corpus: 'seeds', lexicon: 'empty', anchor: 0.92, facts: 0.9, refusal: 0.9 },
   { name: 'blind questions on the seeds', file: 'blind-seed.jsonl', corpus: 'seeds', lexicon: 'files', anchor: 0.93, facts: 0.9, refusal: 0.85 },
-  { name: 'blind questions on new policies', file: 'blind-new.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.7, facts: 0.75, refusal: 0.75 },
-  { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.82, facts: 0.8, refusal: 0.8 },
+  { name: 'blind questions on new policies', file: 'blind-new.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.8, facts: 0.82, refusal: 0.75 },
+  { name: 'blind set #3 on four more policies', file: 'blind3.jsonl', corpus: 'seeds+blind3', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.9 },
+  { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.8 },
 ];
 
 afterAll(() => {
-  if (blindIndexDir) rmSync(blindIndexDir, { recursive: true, force: true });
+  for (const dir of indexDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Citation chips per answer: more than three and a reader stops checking them. */
