@@ -19,7 +19,7 @@ const CUES: [Intent, RegExp][] = [
 ];
 
 /** Cues that ask which policies there are, rather than what one of them says. */
-const CATALOGUE = /(有|有些|有哪些|哪些|哪几份|几份|什么|多少份|几个)(惠企|扶持|产业|相关|现行|有效的|的)?(政策|文件|措施|办法)|政策(清单|目录|列表|汇总)|(每份|各份|这几份|这些|所有|全部|库里)(的)?(政策|文件)|(政策|文件|措施|办法)(都|还)?(有)?(哪些|哪几|几份|几个|多少份)|what policies|which policies|list (of |the |all )*polic/;
+const CATALOGUE = /(有|有些|有哪些|哪些|哪几份|几份|什么|多少份|几个)[^？?。！!，,；;\s]{0,14}?(政策|文件|措施|办法)|政策(清单|目录|列表|汇总)|(每份|各份|这几份|这些|所有|全部|库里)(的)?(政策|文件)|(政策|文件|措施|办法)(都|还)?(有)?(哪些|哪几|几份|几个|多少份)|what policies|which policies|list (of |the |all )*polic/;
 
 export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
   const intents = new Set<Intent>();
@@ -38,7 +38,8 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
   amount: new Set(['最多', '最高', '上限', '封顶', '金额', '额度', '多少钱', '标准', '比例', '幅度', '百分比', '补贴', '奖励', '资助', '补助', '扶持', '支持', '奖补', '优惠', '钱', '补', '奖']),
   eligibility: new Set(['申请', '申报', '享受', '适用', '条件', '门槛', '资格', '要求']),
   department: new Set(['部门', '负责', '解释', '负责解释', '责任部门', '单位', '哪个部门', '牵头', '责任单位']),
-  catalogue: new Set(['政策', '文件', '措施', '办法', '清单', '目录']),
+  // What kind of policy is listed (扶持政策, 可以申请的政策, 现行的政策) says nothing about its topic.
+  catalogue: new Set(['政策', '文件', '措施', '办法', '清单', '目录', '扶持', '支持', '惠企', '优惠', '奖补', '申请', '申报', '享受', '适用', '现行', '有效']),
   comparison: new Set(['分别', '各自', '各', '各有', '各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
 };
 

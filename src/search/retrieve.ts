@@ -1,3 +1,4 @@
+import { holdsConcept } from './holds.js';
 import type { IsoDate, Policy } from '../corpus/types.js';
 import type { QueryAnalysis } from './analysis.js';
 import type { QueryAnalyser } from './analyse.js';
@@ -110,6 +111,12 @@ export class Retriever {
       const passages = this.aboutPolicies(analysis, asked, options.asOf);
       return { ...base, catalogue: analysis.intents.has('catalogue'), passages, noAnswer: passages.length === 0, missing: missingPlaces };
     }
+    // "萧山有哪些制造业扶持政策": a list asked for, its topic words ones most clauses share — the
+    // policies of the places asked about that speak of it, not one clause that happens to.
+    if (analysis.intents.has('catalogue') && asked.length > 0 && analysis.concepts.every((c) => c.generic || c.weight === 0)) {
+      const passages = this.aboutPolicies(analysis, asked, options.asOf, true);
+      if (passages.length > 0) return { ...base, catalogue: true, passages, noAnswer: false, missing: missingPlaces };
+    }
     // Only everyday words that the corpus knows, and the thing asked about unknown to it: no basis.
     const topical = analysis.concepts.some((c) => c.content && c.weight > 0);
     if (!topical && analysis.unmatched.length > 0 && analysis.policyIds.length === 0) {
@@ -195,12 +202,13 @@ export class Retriever {
    * "松江有哪些政策", "每份政策什么时候到期", "从哪天起实施": the policies asked about (named, of the
    * regions asked, or all), each cited by the clause that states its validity (or its interpretation).
    */
-  private aboutPolicies(analysis: QueryAnalysis, regions: string[], asOf: IsoDate): Passage[] {
+  private aboutPolicies(analysis: QueryAnalysis, regions: string[], asOf: IsoDate, speaksOfTopic = false): Passage[] {
     const named = analysis.policyIds.map((id) => this.index.policies.find((p) => p.id === id)).filter((p): p is Policy => p !== undefined);
     const entries = regions.flatMap((r) => this.regionNames.scope(r));
     const scope = new Set(entries.map((s) => s.region));
     const relationOf = new Map(entries.reverse().map((s) => [s.region, s.relation]));
-    const pool = named.length > 0 ? named : regions.length > 0 ? this.index.policies.filter((p) => scope.has(p.region)) : this.index.policies;
+    const inPlace = named.length > 0 ? named : regions.length > 0 ? this.index.policies.filter((p) => scope.has(p.region)) : this.index.policies;
+    const pool = speaksOfTopic ? inPlace.filter((p) => this.speaksOf(p.id, analysis)) : inPlace;
     if (!analysis.intents.has('catalogue') && !analysis.intents.has('validity') && !analysis.asksInterpretation) return [];
     const policies = [...pool].sort((a, b) => currencyRank(statusOn(a, asOf)) - currencyRank(statusOn(b, asOf)));
     return policies.flatMap((policy) => {
@@ -211,6 +219,13 @@ export class Retriever {
       const relation = relationOf.get(policy.region);
       return relation ? chosen.map((p) => ({ ...p, relation })) : chosen;
     });
+  }
+
+  /** Whether some clause of a policy says each content word of the question. */
+  private speaksOf(policyId: string, analysis: QueryAnalysis): boolean {
+    const topic = analysis.concepts.filter((c) => c.content && c.weight > 0);
+    const texts = this.index.clauses.flatMap((entry, position) => (entry.policy.id === policyId ? [this.index.matchText(position)] : []));
+    return topic.every((concept) => texts.some((text) => holdsConcept(text, concept)));
   }
 
   /** Clauses outside the regions asked about that answer the question: shown for reference only. */

@@ -93,6 +93,14 @@ describe('retrieval', () => {
     expect(cited('松江区制造业数字化转型发展若干政策由哪个部门负责解释？')).toEqual(['songjiang-2023:末段']);
   });
 
+  it('lists the policies of a place for a list asked with topic words most clauses share', () => {
+    const listed = retrieve('松江有哪些支持企业数字化转型的扶持政策？');
+    expect(listed.catalogue).toBe(true);
+    expect(cited('松江有哪些支持企业数字化转型的扶持政策？')).toEqual(['songjiang-2023:末段', 'songjiang-pilot-2025:（一）']);
+    // A specific topic is answered by the clauses on it, not by a list.
+    expect(retrieve('松江有哪些两化融合的政策？').catalogue).toBe(false);
+  });
+
   it('has no answer when no clause covers the question', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
