@@ -55,7 +55,10 @@ export function topicOf(analysis: QueryAnalysis): string {
 
 /** The marker of the clause that says where a policy stands (its validity clause, or the one abolishing it). */
 function standingMarker(block: Block, blocks: Block[]): string {
-  const source = blocks.find((b) => b.passage.policy.id === block.passage.policy.id && (b.passage.role === 'validity' || b.passage.role === 'abolition'));
+  const { policy } = block.passage;
+  const source = blocks.find(
+    (b) => (b.passage.role === 'validity' && b.passage.policy.id === policy.id) || (b.passage.role === 'abolition' && b.passage.clause.id === policy.abolishedByClauseId),
+  );
   return source && source !== block ? ` [${source.n}]` : '';
 }
 
@@ -66,12 +69,18 @@ function item(block: Block, analysis: QueryAnalysis, labels: Labels, asOf: strin
   if (analysis.intents.has('department') && block.department) parts.push(`${labels.responsible} ${block.department}`);
   if (block.passage.role === 'interpretation' && block.sentences[0]) parts.push(block.sentences[0]);
   if (analysis.intents.has('validity') || block.passage.role !== 'answer') parts.push(labels.validity(policy, block.passage.status, asOf));
-  const title = withTitle || parts.length === 0 ? `《${neutraliseMarkers(policy.title)}》` : '';
+  // Named in full, a policy carries its number: a city's and a county's may share a title.
+  const number = policy.docNumber ? `（${neutraliseMarkers(policy.docNumber)}）` : '';
+  const title = withTitle || parts.length === 0 ? `《${neutraliseMarkers(policy.title)}》${number}` : '';
   const condition = analysis.intents.has('amount') ? conditionOf(block.sentences) : null;
   const standing = parts.length > 0 && block.passage.status !== 'in-force' && !analysis.intents.has('validity') && block.passage.role === 'answer';
   const badge = standing ? labels.badge(labels.statusBadge(block.passage.status)) : '';
   // The standing is a claim of its own: it cites the clause that states it.
-  const cited = badge ? `${parts.join('，')} [${block.n}]${badge.replace(/[）)]$/, (close) => `${standingMarker(block, blocks)}${close}`)}` : `${parts.join('，')}${badge} [${block.n}]`;
+  // Stating only where an abolished policy stands, the line cites the clause that abolished it.
+  const abolition = blocks.find((b) => b.passage.role === 'abolition' && b.passage.clause.id === policy.abolishedByClauseId);
+  const statesStanding = analysis.intents.has('validity') || block.passage.role !== 'answer';
+  const n = statesStanding && block.passage.status === 'abolished' && abolition ? abolition.n : block.n;
+  const cited = badge ? `${parts.join('，')} [${n}]${badge.replace(/[）)]$/, (close) => `${standingMarker(block, blocks)}${close}`)}` : `${parts.join('，')}${badge} [${n}]`;
   return `${policy.region} ${title}${cited}${condition ? labels.condition(condition) : ''}`;
 }
 

@@ -27,6 +27,9 @@ export interface AnalyserLexicon extends ConceptLexicon {
  * A date with its month says when a question is asked, not what about (…2026年11月还有效吗); a year
  * alone may name a column or a target year (2025年拟改造…) and stays, as a weak concept.
  */
+/** A year said of a document (2021年那个技改政策, 2024年的文件), not of an event (2023年认定的企业). */
+const YEAR_OF_DOCUMENT = /((?:19|20)\d{2})\s*年?(?:的|那个|那份|出的|发的|印发的|版的?)?[^，。？?！!；;\s]{0,6}?(?:政策|文件|措施|办法|意见|细则|方案|通知)/g;
+const YEARS = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?:底|初|内|以后|之后|以前|之前)?/g;
 const DATES = /\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?|\d{4}-\d{1,2}(-\d{1,2})?/g;
 /** An HTML or XML tag. */
 const MARKUP = /<\/?[a-z!][^<>]{0,300}>/gi;
@@ -94,7 +97,15 @@ export class QueryAnalyser {
     const { intents, asksInterpretation } = readIntents(cueText);
     if (regions.length + regionsWithoutPolicies.length >= 2) intents.add('comparison');
 
-    const read = translated ? this.readMixed(translated, untranslated) : this.reader.read(text.replace(DATES, ' '));
+    // Asked where a policy stands, a year may say which of a region's policies (诸暨2021年那个政策还能
+    // 用吗) or be a date to check the validity against (2027年还能申报吗): not a word a clause must hold.
+    const years = [...text.matchAll(YEAR_OF_DOCUMENT)].map((m) => m[1] ?? '');
+    // Only asked where it stands is "that year's policy" taken as the one meant: asked what it offers,
+    // the newer one may be meant as well, and the year only ranks.
+    const byYear = policyIds.length === 0 && intents.has('validity') ? this.names.namedByYear(years, regions) : [];
+    policyIds.push(...byYear);
+    const dated = intents.has('validity') ? text.replace(DATES, ' ').replace(YEARS, ' ') : text.replace(DATES, ' ');
+    const read = translated ? this.readMixed(translated, untranslated) : this.reader.read(dated);
     // A short form of a region on file (准旗 for 准格尔旗) names that region, not a topic.
     const placeNames = read.concepts.filter((c) => c.variants.some((v) => v.kind === 'abbreviation' && this.regions.regionsOnFile().includes(v.term)));
     for (const concept of placeNames) {

@@ -12,6 +12,8 @@ export interface PolicyName {
   docNumber: string | null;
   issuer: string | null;
   region: string;
+  issued?: string | null;
+  validFrom?: string | null;
 }
 
 /** A question word found in more titles than this is too common to name a policy by. */
@@ -38,6 +40,7 @@ export class PolicyNames {
   private readonly nameLengths: number[];
   private readonly nameStarts = new Set<string>();
   private readonly regionOf = new Map<string, string>();
+  private readonly yearsOf = new Map<string, Set<string>>();
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -48,6 +51,9 @@ export class PolicyNames {
       const terms = new Set(tokenizer.terms(policy.title));
       this.titleTerms.set(policy.id, terms);
       this.regionOf.set(policy.id, policy.region);
+      // The year a reader knows a policy by: its number's, its issue's or the one it took effect in.
+      const numbered = /[〔［[(（](\d{4})[〕］\])）]/.exec(policy.docNumber ?? '')?.[1];
+      this.yearsOf.set(policy.id, new Set([numbered, policy.issued?.slice(0, 4), policy.validFrom?.slice(0, 4)].filter((y): y is string => !!y)));
       for (const term of terms) push(this.titleIndex, term, policy.id);
       for (const name of [policy.docNumber, policy.title, ...(policy.issuer?.split('、') ?? [])]) {
         const prepared = name ? prepareForTokens(name) : '';
@@ -104,6 +110,23 @@ export class PolicyNames {
       }
     }
     return best;
+  }
+
+  /**
+   * The one policy of a region asked about known by a year the question says — of its number, issue
+   * or taking effect (诸暨2021年那个政策 → 诸政发〔2021〕5号) — when that region has others to tell it from.
+   */
+  namedByYear(years: string[], regions: string[]): string[] {
+    const named: string[] = [];
+    for (const region of regions) {
+      const own = [...this.yearsOf].filter(([id]) => this.regionOf.get(id) === region);
+      if (own.length < 2) continue;
+      for (const year of years) {
+        const ofYear = own.filter(([, known]) => known.has(year));
+        if (ofYear.length === 1 && ofYear[0]) named.push(ofYear[0][0]);
+      }
+    }
+    return named;
   }
 
   /** Policies (of the regions asked about) whose titles hold every one of a few words. */

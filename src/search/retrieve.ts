@@ -211,11 +211,14 @@ export class Retriever {
     const pool = speaksOfTopic ? inPlace.filter((p) => this.speaksOf(p.id, analysis)) : inPlace;
     if (!analysis.intents.has('catalogue') && !analysis.intents.has('validity') && !analysis.asksInterpretation) return [];
     const policies = [...pool].sort((a, b) => currencyRank(statusOn(a, asOf)) - currencyRank(statusOn(b, asOf)));
+    // One clause is cited once, though it may state one policy's validity and abolish another.
+    const taken = new Set<number>();
     return policies.flatMap((policy) => {
-      const taken = new Set<number>();
       const aspects = this.selector.aspectPassages(analysis, policy.id, taken, asOf);
       const position = this.aspects.representative(policy.id);
-      const chosen = aspects.length > 0 ? aspects : position === null ? [] : [passageAt(this.index, position, 'catalogue', asOf)];
+      const representative = aspects.length === 0 && position !== null && !taken.has(position);
+      if (representative) taken.add(position);
+      const chosen = aspects.length > 0 ? aspects : representative ? [passageAt(this.index, position, 'catalogue', asOf)] : [];
       const relation = relationOf.get(policy.region);
       return relation ? chosen.map((p) => ({ ...p, relation })) : chosen;
     });

@@ -109,7 +109,7 @@ describe('answers about a policy as a whole', () => {
   it('quotes the sentence that states validity, not one that merely mentions 实施', () => {
     const a = ask('太仓的政策现在还有效吗');
     expect(a.answer).toContain('> 本通知自2021年1月1日起实施，有效期三年。');
-    expect(a.answer).toMatch(/^截至2026年11月21日：太仓市 《关于推进制造业智能化改造和数字化转型的若干措施》已于2023年12月31日失效 \[1\]/);
+    expect(a.answer).toMatch(/^截至2026年11月21日：太仓市 《关于推进制造业智能化改造和数字化转型的若干措施》（太政发〔2021〕3号）已于2023年12月31日失效 \[1\]/);
     expect(a.answer).not.toContain('实施细则');
     expect(a.answer).toContain('已于2023年12月31日失效');
   });

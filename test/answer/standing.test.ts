@@ -48,12 +48,26 @@ describe('asked whether an abolished policy still applies', () => {
   });
 
   it('never presents the old policy as in force', () => {
-    expect(firstLine(a).indexOf('在有效期内')).toBeGreaterThan(firstLine(a).indexOf('废止'));
+    expect(firstLine(a)).not.toMatch(/诸政发〔2021〕5号）[^；。]*在有效期内/);
   });
 });
 
 describe('amounts written in full-width digits', () => {
   it('are stated with the digits a reader types', () => {
     expect(amountsIn('给予一次性奖励６０万元，按２５％、１．５万元')).toEqual(['60万元', '25%', '1.5万元']);
+  });
+});
+
+describe('a year in a question about where a policy stands', () => {
+  it('is a date to check, not a word the validity clause must hold', () => {
+    const a = ask('松江区制造业数字化转型发展若干政策2028年还能申报吗？');
+    expect(a.noAnswer).toBe(false);
+    expect(a.citations[0]).toMatchObject({ policyId: 'songjiang-2023', clause: '末段' });
+    expect(firstLine(a)).toContain('至2029年1月27日');
+  });
+
+  it('says which of a region\'s policies is meant when it is that policy\'s year', () => {
+    const a = ask('诸暨2025年的那个政策现在还有效吗？');
+    expect(a.citations.map((c) => c.policyId)).toEqual(['zhuji-2025']);
   });
 });
