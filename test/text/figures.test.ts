@@ -53,11 +53,12 @@ describe('figures in policy text', () => {
     expect(figuresIn(text)).toEqual([]);
   });
 
-  it('keeps the text as written for display, positions included', () => {
+  it('keeps the positions of the text as written; lists amounts with half-width digits', () => {
     const text = '对企业给予最高30 萬元、最高３０％的补贴';
     const figures = figuresIn(text);
     expect(figures.map((f) => text.slice(f.start, f.end))).toEqual(['30 萬元', '３０％']);
-    expect(amountsIn(text)).toEqual(['30萬元', '３０％']);
+    // Amounts are listed as a reader types them: spaces out, digits half-width, the script kept.
+    expect(amountsIn(text)).toEqual(['30萬元', '30%']);
   });
 
   it('lists only amounts and percentages as amounts, the same on every call', () => {
