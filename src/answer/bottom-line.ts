@@ -1,4 +1,6 @@
-import type { QueryAnalysis } from '../search/analysis.js';
+import type { Concept, QueryAnalysis } from '../search/analysis.js';
+import { holdsConcept } from '../search/holds.js';
+import { prepareForTokens } from '../text/tokenizer.js';
 import type { Passage } from '../search/passages.js';
 import { neutraliseMarkers } from './grounding.js';
 import type { Labels } from './labels.js';
@@ -22,8 +24,12 @@ const MAX_CONDITION_CHARS = 40;
 /** "对…的（企业），给予…": the condition a reward is given on, as the clause words it. */
 const CONDITION = /对([^，。；]{2,60}?)的(?:企业|项目|单位|平台|园区)?[，,]?\s*(?:给予|按|奖励|补贴|资助|一次性)/;
 
-export function conditionOf(sentences: string[]): string | null {
-  for (const sentence of sentences) {
+export function conditionOf(sentences: string[], concepts: Concept[] = []): string | null {
+  // The condition of the item asked about: the sentences saying most of the question first (a clause
+  // may set conditions for several items).
+  const held = (s: string): number => concepts.reduce((sum, c) => sum + (holdsConcept(prepareForTokens(s), c) ? c.weight : 0), 0);
+  const ordered = concepts.length > 0 ? [...sentences].sort((a, b) => held(b) - held(a)) : sentences;
+  for (const sentence of ordered) {
     const match = CONDITION.exec(sentence);
     const text = match?.[1]?.trim();
     if (text && [...text].length <= MAX_CONDITION_CHARS) return text;
@@ -72,7 +78,7 @@ function item(block: Block, analysis: QueryAnalysis, labels: Labels, asOf: strin
   // Named in full, a policy carries its number: a city's and a county's may share a title.
   const number = policy.docNumber ? `（${neutraliseMarkers(policy.docNumber)}）` : '';
   const title = withTitle || parts.length === 0 ? `《${neutraliseMarkers(policy.title)}》${number}` : '';
-  const condition = analysis.intents.has('amount') ? conditionOf(block.sentences) : null;
+  const condition = analysis.intents.has('amount') ? conditionOf(block.sentences, analysis.concepts) : null;
   const standing = parts.length > 0 && block.passage.status !== 'in-force' && !analysis.intents.has('validity') && block.passage.role === 'answer';
   const badge = standing ? labels.badge(labels.statusBadge(block.passage.status)) : '';
   // The standing is a claim of its own: it cites the clause that states it.
@@ -81,7 +87,7 @@ function item(block: Block, analysis: QueryAnalysis, labels: Labels, asOf: strin
   const statesStanding = analysis.intents.has('validity') || block.passage.role !== 'answer';
   const n = statesStanding && block.passage.status === 'abolished' && abolition ? abolition.n : block.n;
   const cited = badge ? `${parts.join('，')} [${n}]${badge.replace(/[）)]$/, (close) => `${standingMarker(block, blocks)}${close}`)}` : `${parts.join('，')}${badge} [${n}]`;
-  return `${policy.region} ${title}${cited}${condition ? labels.condition(condition) : ''}`;
+  return `${labels.region(policy.region)} ${title}${cited}${condition ? labels.condition(condition) : ''}`;
 }
 
 export function bottomLine(analysis: QueryAnalysis, blocks: Block[], missing: string[], labels: Labels, asOf: string): string[] {
@@ -96,7 +102,7 @@ export function bottomLine(analysis: QueryAnalysis, blocks: Block[], missing: st
   if (aboutWhole || analysis.intents.has('validity')) {
     // Asked whether something still applies: every policy's standing, in force or not, and that of
     // each policy a cited clause abolished, first, since that is most likely the one asked about.
-    const abolished = firstPerPolicy.flatMap((b) => (b.passage.abolishes ?? []).map((p) => `${p.region} 《${neutraliseMarkers(p.title)}》${p.docNumber ? `（${neutraliseMarkers(p.docNumber)}）` : ''}${labels.validity(p, 'abolished', asOf)} [${b.n}]`));
+    const abolished = firstPerPolicy.flatMap((b) => (b.passage.abolishes ?? []).map((p) => `${labels.region(p.region)} 《${neutraliseMarkers(p.title)}》${p.docNumber ? `（${neutraliseMarkers(p.docNumber)}）` : ''}${labels.validity(p, 'abolished', asOf)} [${b.n}]`));
     const items = [...abolished, ...firstPerPolicy.map((b) => item(b, analysis, labels, asOf, true, blocks))];
     if (items.length > 0) lines.push(labels.asOfList(date, items.join(labels.listSeparator)));
   } else if (current.length > 0) {
@@ -106,6 +112,6 @@ export function bottomLine(analysis: QueryAnalysis, blocks: Block[], missing: st
   }
   if (firstPerPolicy.length > 1) lines.push(labels.policyCount(firstPerPolicy.length, current.length));
   const topic = topicOf(analysis);
-  for (const region of missing) lines.push(labels.missingTopic(region, topic));
+  for (const region of missing) lines.push(labels.missingTopic(labels.region(region), topic));
   return lines.length > 0 ? [lines.join('')] : [];
 }

@@ -28,7 +28,7 @@ function heading(passage: Passage, n: number, labels: Labels): string {
   const number = policy.docNumber ? `（${policy.docNumber}）` : '';
   // The heading carries only the citation: the status is the block's last line, and pages show it as a badge.
   const gap = labels === labelsFor('en') ? ' ' : '';
-  return `**${policy.region} ·《${neutraliseMarkers(policy.title)}》${neutraliseMarkers(number)}${gap}${displayLabel(clause.label)}** [${n}]`;
+  return `**${labels.region(policy.region)} ·《${neutraliseMarkers(policy.title)}》${neutraliseMarkers(number)}${gap}${displayLabel(clause.label)}** [${n}]`;
 }
 
 function blockLines(block: Block, labels: Labels, asOf: IsoDate): string[] {
@@ -36,9 +36,9 @@ function blockLines(block: Block, labels: Labels, asOf: IsoDate): string[] {
   const lines = ['', heading(passage, block.n, labels)];
   // A [2] written in a policy is the policy's text, never a citation of this answer.
   for (const sentence of block.sentences) lines.push(`> ${neutraliseMarkers(sentence)}`);
-  if (block.amounts.length > 0 && passage.role === 'answer') lines.push(`- ${labels.amounts}：${block.amounts.join('、')}`);
-  if (block.department) lines.push(`- ${labels.responsible}：${neutraliseMarkers(block.department)}`);
-  lines.push(`- ${labels.status}：${labels.validity(passage.policy, passage.status, asOf)}`);
+  if (block.amounts.length > 0 && passage.role === 'answer') lines.push(`- ${labels.amounts}${labels.fieldSeparator}${block.amounts.join(labels === labelsFor('en') ? ', ' : '、')}`);
+  if (block.department) lines.push(`- ${labels.responsible}${labels.fieldSeparator}${neutraliseMarkers(block.department)}`);
+  lines.push(`- ${labels.status}${labels.fieldSeparator}${labels.validity(passage.policy, passage.status, asOf)}`);
   return lines;
 }
 
@@ -61,15 +61,15 @@ export function composeExtractive(retrieval: Retrieval, options: ComposeOptions)
   const main = blocks.filter((b) => b.passage.role !== 'related');
   const lines: string[] = [];
   const missingRegions = retrieval.missing.filter((m) => m.reason === 'no-clause').map((m) => m.region);
-  for (const m of retrieval.missing) if (m.reason === 'no-policies') lines.push(labels.noPoliciesFor(m.region));
+  for (const m of retrieval.missing) if (m.reason === 'no-policies') lines.push(labels.noPoliciesFor(labels.region(m.region)));
 
   if (retrieval.noAnswer) {
-    const where = retrieval.regions.join('、');
+    const where = retrieval.regions.map(labels.region).join(labels.listSeparator);
     lines.push(labels.noBasis(where, analysis.concepts.length > 0 ? topicOf(analysis) : ''));
   } else if (retrieval.catalogue) {
     const policies = new Set(main.map((b) => b.passage.policy.id));
     const inForce = new Set(main.filter((b) => b.passage.status === 'in-force').map((b) => b.passage.policy.id));
-    lines.push(labels.catalogue(retrieval.regions.join('、'), policies.size, inForce.size, labels.date(options.asOf)));
+    lines.push(labels.catalogue(retrieval.regions.map(labels.region).join(labels.listSeparator), policies.size, inForce.size, labels.date(options.asOf)));
   } else {
     lines.push(...bottomLine(analysis, main, missingRegions, labels, options.asOf));
   }

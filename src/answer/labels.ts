@@ -1,5 +1,6 @@
 import { formatChineseDate } from '../corpus/dates.js';
 import type { IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
+import { englishRegionName } from '../regions/english-name.js';
 
 /** Every phrase the extractive answer uses, in the question's language. */
 
@@ -12,6 +13,8 @@ export interface Labels {
   status: string;
   expiredHeading: string;
   listSeparator: string;
+  /** Between a field's name and its value. */
+  fieldSeparator: string;
   availableNow(asOf: string, items: string): string;
   asOfList(asOf: string, items: string): string;
   noneInForce(asOf: string, items: string): string;
@@ -25,15 +28,19 @@ export interface Labels {
   condition(text: string): string;
   statusBadge(status: ValidityStatus): string;
   validity(policy: Policy, status: ValidityStatus, asOf: IsoDate): string;
+  /** A region's name as the answer writes it. */
+  region(name: string): string;
 }
 
 const ZH: Labels = {
   date: formatChineseDate,
+  region: (name) => name,
   amounts: '金额/比例',
   responsible: '责任部门',
   status: '状态',
   expiredHeading: '### 已失效，仅供参考',
   listSeparator: '；',
+  fieldSeparator: '：',
   availableNow: (asOf, items) => `截至${asOf}，目前可申请：${items}。`,
   asOfList: (asOf, items) => `截至${asOf}：${items}。`,
   noneInForce: (asOf, items) => `截至${asOf}，涉及此事项的政策都不在有效期内，仅供参考：${items}。`,
@@ -66,11 +73,13 @@ const ZH: Labels = {
 
 const EN: Labels = {
   date: (d) => d,
+  region: englishRegionName,
   amounts: 'Amounts',
   responsible: 'Responsible',
   status: 'Status',
   expiredHeading: '### No longer in force (for reference)',
   listSeparator: '; ',
+  fieldSeparator: ': ',
   availableNow: (asOf, items) => `As of ${asOf}, available now: ${items}.`,
   asOfList: (asOf, items) => `As of ${asOf}: ${items}.`,
   noneInForce: (asOf, items) => `As of ${asOf}, none of the policies on this is in force; for reference only: ${items}.`,

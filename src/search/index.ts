@@ -26,6 +26,8 @@ export interface IndexedClause {
   namesDepartment: boolean;
   /** The units the clause counts in (家个), simplified. */
   countUnits: string;
+  /** The clause states the policy's purpose (为…，制定本细则): it grants nothing and sets no condition. */
+  statesPurpose: boolean;
 }
 
 /** An amount of money or a share: what "how much" questions want. */
@@ -35,6 +37,8 @@ const UNIT_HEADING = /[（(]\s*(万元|萬元|元|亿元|億元|%|％)\s*[)）]/
 /** Counts (20家, 15个) and table rows counting in a unit (…数量(家) | 275): for "how many" questions. */
 const COUNT = /(?:[\d０-９]+\s*|[(（])(家|个|個|项|項|台|人|次|件|所)/g;
 const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
+/** The drafting convention of a purpose clause: 为…，(特|现)制定本办法 / 结合…实际，制定如下政策. */
+const PURPOSE = /^(?:第[一二三四五六七八九十\d]+条\s*)?(?:为|為)[^。]{4,}?(?:特|现|現)?制定(?:本|如下)/;
 
 /** A term in more than this share of clauses (and more than the floor) is not used to find candidates. */
 const COMMON_TERM_SHARE = 0.05;
@@ -66,6 +70,7 @@ function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: 
     length,
     statesAmount: AMOUNT.test(clause.text) || (clause.kind === 'table-row' && UNIT_HEADING.test(clause.context ?? '') && /\d/.test(clause.text)),
     namesDepartment: clause.responsible !== null || DEPARTMENT.test(clause.text),
+    statesPurpose: PURPOSE.test(clause.text.trim()),
     countUnits: [...new Set([...clause.text.matchAll(COUNT)].map((m) => (m[1] === '個' ? '个' : m[1] === '項' ? '项' : (m[1] ?? ''))))].join(''),
   };
 }

@@ -1,5 +1,5 @@
 import { spansIn } from './abbreviations.js';
-import type { Concept, QueryAnalysis, VariantKind } from './analysis.js';
+import type { Concept, Intent, QueryAnalysis, VariantKind } from './analysis.js';
 import { saturatedTf } from './bm25.js';
 import type { IndexedClause, SearchIndex } from './index.js';
 import type { CorpusStatistics } from './statistics.js';
@@ -57,6 +57,12 @@ export const AMOUNT_BOOST = 1.2;
 export const DEPARTMENT_BOOST = 1.3;
 /** A clause with two question words written together as in the question (推进阶段) ranks this much higher. */
 export const PHRASE_BOOST = 1.25;
+/**
+ * A clause stating the policy's purpose (为…，制定本细则) names every topic of the policy and grants
+ * none: asked what, who or how, it ranks this much lower.
+ */
+export const PURPOSE_CLAUSE_FACTOR = 0.5;
+const PURPOSE_DOES_NOT_ANSWER: Intent[] = ['amount', 'eligibility', 'procedure', 'department'];
 /** FlexSearch's suggest order puts clauses matching more terms first; BM25 ranks this many of them. */
 export const CANDIDATE_LIMIT = 300;
 /**
@@ -208,6 +214,7 @@ export class ClauseScorer {
     if (entry.statesAmount && analysis.intents.has('amount')) boost *= AMOUNT_BOOST;
     if (analysis.countUnit !== null && entry.countUnits.includes(analysis.countUnit)) boost *= AMOUNT_BOOST;
     if (entry.namesDepartment && analysis.intents.has('department')) boost *= DEPARTMENT_BOOST;
+    if (entry.statesPurpose && PURPOSE_DOES_NOT_ANSWER.some((i) => analysis.intents.has(i))) boost *= PURPOSE_CLAUSE_FACTOR;
     return boost;
   }
 }
