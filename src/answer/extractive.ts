@@ -73,6 +73,7 @@ export function composeExtractive(retrieval: Retrieval, options: ComposeOptions)
   } else {
     lines.push(...bottomLine(analysis, main, missingRegions, labels, options.asOf));
   }
+  if (retrieval.omittedPolicies) lines.push(labels.morePolicies(retrieval.omittedPolicies));
 
   const current = main.filter((b) => isCurrent(b.passage));
   const past = main.filter((b) => !isCurrent(b.passage));

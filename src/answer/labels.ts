@@ -20,6 +20,8 @@ export interface Labels {
   noneInForce(asOf: string, items: string): string;
   badge(status: string): string;
   policyCount(total: number, inForce: number): string;
+  /** More policies answer than are set out: how many, and how to narrow the question. */
+  morePolicies(count: number): string;
   missingTopic(region: string, topic: string): string;
   noPoliciesFor(region: string): string;
   noBasis(where: string, topic: string): string;
@@ -46,6 +48,7 @@ const ZH: Labels = {
   noneInForce: (asOf, items) => `截至${asOf}，涉及此事项的政策都不在有效期内，仅供参考：${items}。`,
   badge: (status) => `（${status}）`,
   policyCount: (total, inForce) => `共有${total}份政策涉及此事项，其中${inForce}份在有效期内。`,
+  morePolicies: (count) => `另有${count}份政策也涉及此事项，未逐一列出；说明所在地区可缩小范围。`,
   missingTopic: (region, topic) => `${region}的政策文件中没有${topic ? `关于“${topic}”的` : '相关'}条款。`,
   noPoliciesFor: (region) => `暂无${region}的政策文件。`,
   noBasis: (where, topic) =>
@@ -85,6 +88,7 @@ const EN: Labels = {
   noneInForce: (asOf, items) => `As of ${asOf}, none of the policies on this is in force; for reference only: ${items}.`,
   badge: (status) => ` (${status})`,
   policyCount: (total, inForce) => `${total} policies have clauses on this; ${inForce} of them in force.`,
+  morePolicies: (count) => `${count} more policies have clauses on this and are not listed; name your region to narrow the answer.`,
   missingTopic: (region, topic) => `No clause of ${region} covers ${topic ? `“${topic}”` : 'this'}.`,
   noPoliciesFor: (region) => `There are no policies of ${region} on file.`,
   noBasis: (where, topic) =>

@@ -10,7 +10,7 @@ import { localAnalysis } from './local-analysis.js';
 import { ScopeStatistics } from './scope-statistics.js';
 import { answers } from './score.js';
 import type { Weighing } from './weigh.js';
-import { AnswerSelector } from './select.js';
+import { AnswerSelector, type GroupSelection } from './select.js';
 
 export type { Passage, PassageRole } from './passages.js';
 
@@ -31,6 +31,8 @@ export interface Retrieval {
   missing: { region: string; reason: 'no-policies' | 'no-clause' }[];
   /** The answer lists policies (which there are, or when each is valid) rather than what they say. */
   catalogue: boolean;
+  /** Policies that answer as well but are not set out: the answer says how many. */
+  omittedPolicies?: number;
 }
 
 export interface RetrieveOptions {
@@ -128,15 +130,21 @@ export class Retriever {
     // A question about places with nothing on file is not answered from other places' policies —
     // unless some policy's region is unknown, which may be the place asked about.
     const onlyElsewhere = asked.length === 0 && missingPlaces.length > 0 && this.everyPolicyPlaced;
-    if (asked.length === 0 && !onlyElsewhere) passages.push(...this.answerFrom(analysis, null, options.asOf));
+    let omittedPolicies = 0;
+    const from = (scope: Set<string> | null): Passage[] => {
+      const selection = this.answerFrom(analysis, scope, options.asOf);
+      omittedPolicies += selection.omitted;
+      return selection.passages;
+    };
+    if (asked.length === 0 && !onlyElsewhere) passages.push(...from(null));
     for (const region of asked) {
       // A region's own policies (and those of regions within it) answer; the policies of the regions
       // above it (a city's for its districts) apply there too, and answer when its own have nothing.
       const scope = this.regionNames.scope(region);
       const own = scope.filter((s) => s.relation !== 'above').map((s) => s.region);
       const above = scope.filter((s) => s.relation === 'above').map((s) => s.region);
-      let chosen = own.length > 0 ? this.answerFrom(analysis, new Set(own), options.asOf) : [];
-      if (chosen.length === 0 && above.length > 0) chosen = this.answerFrom(analysis, new Set(above), options.asOf);
+      let chosen = own.length > 0 ? from(new Set(own)) : [];
+      if (chosen.length === 0 && above.length > 0) chosen = from(new Set(above));
       const relationOf = new Map(scope.map((s) => [s.region, s.relation]));
       const fresh = chosen
         .filter((p) => !passages.some((q) => q.clause.id === p.clause.id))
@@ -147,7 +155,7 @@ export class Retriever {
     const ordered = orderByCurrency(passages);
     const noAnswer = ordered.length === 0;
     const related = noAnswer || missing.length > 0 ? this.related(analysis, asked, options.asOf, onlyElsewhere) : [];
-    return { ...base, passages: [...ordered, ...related], noAnswer, missing };
+    return { ...base, passages: [...ordered, ...related], noAnswer, missing, ...(omittedPolicies > 0 ? { omittedPolicies } : {}) };
   }
 
   /**
@@ -155,13 +163,13 @@ export class Retriever {
    * some regions is weighed and read by their clauses alone: other regions' documents arriving cannot
    * change which of these clauses answers.
    */
-  private answerFrom(analysis: QueryAnalysis, scope: Set<string> | null, asOf: IsoDate): Passage[] {
+  private answerFrom(analysis: QueryAnalysis, scope: Set<string> | null, asOf: IsoDate): GroupSelection {
     const inScope = (position: number): boolean => this.inScope(position, scope, analysis.policyIds);
     const positions = scope ? [...scope].flatMap((r) => this.positionsByRegion.get(r) ?? []) : null;
     const statistics = positions ? new ScopeStatistics(this.index, positions) : this.index;
     const local = positions ? localAnalysis(analysis, { ...this.weighing, corpus: statistics }) : analysis;
     const scored = this.scorer.score(local, { inScope, regions: scope ? [...scope] : [], positions }, statistics);
-    return this.selector.select(local, scored, asOf).passages;
+    return this.selector.select(local, scored, asOf);
   }
 
   /**

@@ -22,10 +22,19 @@ export const EXTRA_CLAUSE_SCORE_RATIO = 0.3;
 export const MAX_CLAUSES_PER_POLICY = 3;
 
 
+/**
+ * At most this many policies are set out in one answer for one place asked about (or for the whole
+ * corpus): beyond a dozen blocks a reader stops reading, and the answer says how many more there are
+ * and asks for a region instead. A small corpus never reaches it.
+ */
+export const MAX_POLICIES_SHOWN = 12;
+
 export interface GroupSelection {
   passages: Passage[];
   /** Policies cited, in the order chosen. */
   policyIds: string[];
+  /** Policies that answer too but are not set out (beyond MAX_POLICIES_SHOWN). */
+  omitted: number;
 }
 
 export class AnswerSelector {
@@ -46,10 +55,12 @@ export class AnswerSelector {
       allByPolicy.set(id, [...(allByPolicy.get(id) ?? []), s]);
       if (answers(s)) byPolicy.set(id, [...(byPolicy.get(id) ?? []), s]);
     }
-    const groups = [...byPolicy]
+    const answeringGroups = [...byPolicy]
       .filter(([, clauses]) => (clauses[0]?.score ?? 0) >= POLICY_SCORE_RATIO * best)
       .map(([id, clauses]) => ({ id, clauses, rank: currencyRank(passageAt(this.index, clauses[0]?.position ?? 0, 'answer', asOf).status) }))
       .sort((a, b) => a.rank - b.rank || (b.clauses[0]?.score ?? 0) - (a.clauses[0]?.score ?? 0));
+    const omitted = Math.max(0, answeringGroups.length - MAX_POLICIES_SHOWN);
+    const groups = answeringGroups.slice(0, MAX_POLICIES_SHOWN);
 
     const anyInForce = groups.some((g) => g.rank === currencyRank('in-force'));
     const passages: Passage[] = [];
@@ -66,7 +77,7 @@ export class AnswerSelector {
       }
       passages.push(...this.aspectPassages(analysis, id, taken, asOf, !anyInForce));
     }
-    return { passages, policyIds: groups.map((g) => g.id) };
+    return { passages, policyIds: groups.map((g) => g.id), omitted };
   }
 
   private clausesFor(analysis: QueryAnalysis, answering: ScoredClause[], all: ScoredClause[], onlyPolicy: boolean): ScoredClause[] {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { retrieveFor } from '../../src/answer/answer.js';
+import { answerExtractive, retrieveFor } from '../../src/answer/answer.js';
 import { createEngine } from '../../src/engine.js';
 import { parseEvalSet } from '../../src/eval/score.js';
+import { MAX_POLICIES_SHOWN } from '../../src/search/select.js';
 import { EVAL_DATE, sharedEngine } from '../helpers.js';
 import { grownIndexDir } from '../support/corpora.js';
 
@@ -37,5 +38,18 @@ describe('a growing corpus', () => {
 
   it.each(naming.map((q) => [q.id, q.question]))('%s keeps its cited clauses: %s', (_, question) => {
     expect(cited(grown, question)).toEqual(cited(seeds, question));
+  });
+
+  it('sets out at most a dozen policies for a question naming no region, and says how many more answer', () => {
+    const question = '我能拿多少两化融合奖励';
+    const retrieval = retrieveFor({ question, region: null, asOf: EVAL_DATE }, grown);
+    const shown = new Set(retrieval.passages.filter((p) => p.role === 'answer').map((p) => p.policy.id));
+    expect(shown.size).toBe(MAX_POLICIES_SHOWN);
+    expect(retrieval.omittedPolicies ?? 0).toBeGreaterThan(0);
+    // In force first: no expired policy is set out while an in-force one is left out.
+    const statuses = retrieval.passages.filter((p) => p.role === 'answer').map((p) => p.status);
+    expect(statuses.every((s) => s === 'in-force')).toBe(true);
+    const answer = answerExtractive({ question, region: null, asOf: EVAL_DATE }, grown).answer;
+    expect(answer).toContain(`另有${retrieval.omittedPolicies}份政策也涉及此事项`);
   });
 });
