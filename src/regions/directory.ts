@@ -91,7 +91,8 @@ export class RegionDirectory {
       pinyinHits: (key) => this.pinyinHits(key),
       placeNamed: (name) => this.gazetteer.byName.get(name)?.[0] ?? null,
       accepts: (place, alias, bare, after) => this.accepts(place, alias, bare, after),
-      splitByWords: (text, start, end, bare) => this.splitByWords(text, start, end, bare),
+      splitByWords: (text, start, end, bare, onFile) => this.splitByWords(text, start, end, bare, onFile),
+      onFile: (place) => this.view.inCorpus(place),
     };
   }
 
@@ -261,7 +262,7 @@ export class RegionDirectory {
    * longer word holds it. Full names are not refused for a word that merely overlaps them:
    * segmenters often cut place names wrong (上海市长宁区 as 上海/市长/宁区).
    */
-  private splitByWords(text: string, start: number, end: number, bare: boolean): boolean {
+  private splitByWords(text: string, start: number, end: number, bare: boolean, onFile: boolean): boolean {
     if (!this.segment || (!bare && !this.general.mayBeInsideWord(text.slice(start, end)))) return false;
     const from = Math.max(0, start - SEGMENT_WINDOW);
     const window = text.slice(from, Math.min(text.length, end + SEGMENT_WINDOW));
@@ -273,7 +274,11 @@ export class RegionDirectory {
       cursor = at + word.length;
       const wordStart = from + at;
       const wordEnd = wordStart + word.length;
-      const holds = wordStart <= start && wordEnd >= end && wordEnd - wordStart > end - start;
+      // A place on file that the segmenter joined to a word after it (苏州企业, 松江工厂) is still the place,
+      // unless the whole is an ordinary word of its own (朝阳产业); no word follows in 苏州河.
+      const rest = wordStart === start ? word.slice(end - start) : '';
+      const joined = onFile && rest.length >= 2 && this.segment(rest).length === 1 && !this.general.isOrdinaryWordAroundName(word);
+      const holds = wordStart <= start && wordEnd >= end && wordEnd - wordStart > end - start && !joined;
       const overlaps = (wordStart < start && wordEnd > start && wordEnd < end) || (wordStart > start && wordStart < end && wordEnd > end);
       if (holds || (bare && overlaps)) return true;
     }

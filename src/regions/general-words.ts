@@ -13,6 +13,11 @@ export interface GeneralWords {
   isCommon(word: string, bare: boolean): boolean;
   /** Some word of general Chinese holds this name (三明治, 苏州河): only then can a full name be inside a word. */
   mayBeInsideWord(name: string): boolean;
+  /**
+   * The word holds a name and is an ordinary word of its own (朝阳产业, n), not a name joined to a word
+   * (苏州企业, nz) nor a word the dictionary lacks.
+   */
+  isOrdinaryWordAroundName(word: string): boolean;
 }
 
 /**
@@ -25,7 +30,9 @@ const COMMON_ORDINARY_WORD = 100;
 const COMMON_AT_ANY_TAG = 1000;
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt']);
 
-export const NO_GENERAL_WORDS: GeneralWords = { isCommon: () => false, mayBeInsideWord: () => false };
+export const NO_GENERAL_WORDS: GeneralWords = { isCommon: () => false, mayBeInsideWord: () => false, isOrdinaryWordAroundName: () => false };
+/** Tags of proper nouns besides names: a name joined to a word (苏州企业) is tagged so. */
+const PROPER_TAGS = new Set([...NAME_TAGS, 'nz']);
 
 let cached: { names: Set<string>; words: GeneralWords } | null = null;
 
@@ -66,6 +73,7 @@ export function generalWordsFrom(dictionary: Buffer, names: Set<string>): Genera
   const commonOrdinary = new Set<string>();
   const commonBare = new Set<string>();
   const held = new Set<string>();
+  const ordinaryHolders = new Set<string>();
   for (let start = 0; start < bytes.length; ) {
     let end = bytes.indexOf('\n', start);
     if (end < 0) end = bytes.length;
@@ -84,10 +92,13 @@ export function generalWordsFrom(dictionary: Buffer, names: Set<string>): Genera
     const inside = namesInside(word, nameBytes, openings, longest);
     if (inside.length === 0 || isChainOfNames(word, nameBytes)) continue;
     for (const name of inside) held.add(asText(name));
+    const tag = line.slice(first + 1).trim().split(' ')[1] ?? '';
+    if (!PROPER_TAGS.has(tag)) ordinaryHolders.add(asText(word));
   }
   return {
     isCommon: (word, bare) => commonOrdinary.has(word) || (bare && commonBare.has(word)),
     mayBeInsideWord: (name) => held.has(name),
+    isOrdinaryWordAroundName: (word) => ordinaryHolders.has(word),
   };
 }
 

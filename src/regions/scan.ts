@@ -30,8 +30,13 @@ export interface ScanSource {
    * regions a name written right before it may be (南京 before 鼓楼).
    */
   accepts(place: Place, alias: string, bare: boolean, after: readonly Place[]): boolean;
-  /** Words of general Chinese overlap or hold the span, so it is no name here (朝阳 in 朝阳产业). */
-  splitByWords(text: string, start: number, end: number, bare: boolean): boolean;
+  /** Whether policies of the place are on file. */
+  onFile(place: Place): boolean;
+  /**
+   * Words of general Chinese overlap or hold the span, so it is no name here (朝阳 in 朝阳产业). `onFile`:
+   * some place of the name has policies on file.
+   */
+  splitByWords(text: string, start: number, end: number, bare: boolean, onFile: boolean): boolean;
 }
 
 /** `text` is in simplified script; offsets are its own. */
@@ -69,7 +74,7 @@ function longestAt(text: string, start: number, source: ScanSource, after: reado
       .aliasHits(alias)
       .filter((h) => source.accepts(h.place, alias, h.bare, after))
       .map((h) => ({ place: h.place, bare: h.bare }));
-    if (candidates.length === 0 || source.splitByWords(text, start, end, candidates.every((c) => c.bare))) continue;
+    if (candidates.length === 0 || source.splitByWords(text, start, end, candidates.every((c) => c.bare), candidates.some((c) => source.onFile(c.place)))) continue;
     return { start, end, candidates };
   }
   return null;

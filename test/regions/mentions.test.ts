@@ -79,6 +79,13 @@ describe('mentions in Chinese', () => {
     expect(chaoyang.mentions('朝阳产业')).toEqual([]);
     expect(found(chaoyang, '朝阳的企业')).toEqual([['朝阳区', '朝阳', true]]);
   });
+
+  it('reads a place on file that the segmenter joined to the word after it (苏州企业)', () => {
+    const suzhou = new RegionDirectory(['苏州市', '太仓市'], { segment: dictionarySegmenter() });
+    expect(suzhou.mentions('苏州企业拿到发明专利授权')).toMatchObject([{ name: '苏州市', alias: '苏州' }]);
+    // Not a place with nothing on file, nor one that makes an ordinary word with what follows.
+    expect(new RegionDirectory(['太仓市'], { segment: dictionarySegmenter() }).mentions('苏州企业拿到发明专利授权').filter((m) => m.inCorpus)).toEqual([]);
+  });
 });
 
 describe('names several regions bear, in text', () => {

@@ -105,6 +105,13 @@ describe('retrieval', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
     expect(retrieve('今天天气怎么样').noAnswer).toBe(true);
+    // The topic is a word no policy uses: the amount asked for must not make every reward an answer.
+    expect(retrieve('发明专利授权奖励多少钱？').noAnswer).toBe(true);
+    expect(retrieve('松江发明专利授权奖励多少？').noAnswer).toBe(true);
+    // A place on file joined by the segmenter to the word after it is still the place asked about.
+    const joined = retrieve('太仓企业拿到发明专利授权，每件奖励多少钱？');
+    expect(joined.regions).toEqual(['太仓市']);
+    expect(joined.noAnswer).toBe(true);
   });
 
   it('says a region has nothing on a topic, and points to the regions that do', () => {
