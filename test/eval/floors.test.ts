@@ -18,6 +18,7 @@ const CORPORA = {
   seeds: [],
   'seeds+blind': ['../fixtures/blind/policies'],
   'seeds+blind3': ['../fixtures/blind3/policies'],
+  'seeds+blind+blind3': ['../fixtures/blind/policies', '../fixtures/blind3/policies'],
 } satisfies Record<string, string[]>;
 type Corpus = keyof typeof CORPORA;
 const indexDirs: string[] = [];
@@ -56,6 +57,7 @@ const FLOORS: { name: string; file: string; corpus: Corpus; lexicon: 'files' | '
   { name: 'blind questions on the seeds', file: 'blind-seed.jsonl', corpus: 'seeds', lexicon: 'files', anchor: 0.93, facts: 0.9, refusal: 0.85 },
   { name: 'blind questions on new policies', file: 'blind-new.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.8, facts: 0.82, refusal: 0.75 },
   { name: 'blind set #3 on four more policies', file: 'blind3.jsonl', corpus: 'seeds+blind3', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.9 },
+  { name: 'blind set #4, colloquial, over all nineteen policies', file: 'blind4.jsonl', corpus: 'seeds+blind+blind3', lexicon: 'files', anchor: 0.84, facts: 0.8, refusal: 0.95 },
   { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.8 },
 ];
 
