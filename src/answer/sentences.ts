@@ -73,6 +73,8 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   if (passage.role === 'validity' || passage.role === 'catalogue') return pick(sentences, (s) => VALIDITY_SENTENCE.test(s));
   if (passage.role === 'abolition') return pick(sentences, (s) => ABOLISHING_SENTENCE.test(s));
   if (passage.role === 'interpretation') return pick(sentences, (s) => INTERPRETATION_SENTENCE.test(s));
+  // Whom a policy applies to is its whole clause: the scope, then the conditions that follow it.
+  if (passage.role === 'applicability') return sentences.slice(0, MAX_SENTENCES);
   const wantsAmount = analysis.intents.has('amount');
   const parts = analysis.parts.length > 0 ? analysis.parts : [{ concepts: analysis.concepts.map((_, i) => i), key: analysis.key }];
   const prepared = sentences.map(prepareForTokens);

@@ -5,10 +5,11 @@ import type { SearchIndex } from './index.js';
 
 /** A clause chosen for an answer, with the part it plays in it. */
 
-/** answer: it answers; validity, interpretation: the policy's own clause on that; abolition: the
+/** answer: it answers; validity, interpretation, applicability (who may apply): the policy's own
+ *  clause on that; abolition: the
  *  clause of a later policy that abolished this one; catalogue: stands for its policy in a list;
  *  related: another region's clause, for reference. */
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'abolition' | 'catalogue' | 'related';
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'related';
 
 export interface Passage {
   clause: Clause;
@@ -45,11 +46,17 @@ export function passageAt(index: SearchIndex, position: number, role: PassageRol
 }
 
 const INTERPRETATION = /负责解释|負責解釋/;
+/**
+ * How a policy says whom it applies to, in the drafting formulas of the genre: 本细则适用于…,
+ * 支持对象, 申报条件 — the clause an eligibility question needs beside the item's own.
+ */
+const APPLICABILITY = /本(?:细则|細則|办法|辦法|措施|政策|意见|意見|方案|规定|規定)适用于|本(?:细则|細則|办法|辦法|措施|政策|意见|意見|方案|规定|規定)適用於|(?:支持|扶持|适用|適用)对象|申报(?:主体|条件)|申請條件|申请条件/;
 
 /** Each policy's clauses that state its validity and who interprets it, found once per corpus. */
 export class PolicyAspects {
   private readonly validity = new Map<string, number>();
   private readonly interpretation = new Map<string, number>();
+  private readonly applicability = new Map<string, number>();
   private readonly first = new Map<string, number>();
   private readonly positionOfClause = new Map<string, number>();
   private readonly policies = new Map<string, Policy>();
@@ -62,6 +69,7 @@ export class PolicyAspects {
       if (!this.first.has(id)) this.first.set(id, position);
       if (entry.clause.id === entry.policy.validityClauseId) this.validity.set(id, position);
       if (INTERPRETATION.test(entry.clause.text)) this.interpretation.set(id, position);
+      if (!this.applicability.has(id) && APPLICABILITY.test(entry.clause.text)) this.applicability.set(id, position);
     });
   }
 
@@ -71,6 +79,11 @@ export class PolicyAspects {
 
   interpretationOf(policyId: string): number | null {
     return this.interpretation.get(policyId) ?? null;
+  }
+
+  /** The clause that says whom the policy applies to (its first such clause). */
+  applicabilityOf(policyId: string): number | null {
+    return this.applicability.get(policyId) ?? null;
   }
 
   statusOf(policyId: string, asOf: IsoDate): ValidityStatus | null {

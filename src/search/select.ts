@@ -140,7 +140,9 @@ export class AnswerSelector {
    * policy abolished, the later policy's clause that abolished it, always.
    */
   aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate, nothingInForce = false): Passage[] {
-    const wanted: [number | null, 'validity' | 'interpretation' | 'abolition'][] = [];
+    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'abolition'][] = [];
+    // Asked who may apply, the policy's general conditions hold beside the item's own.
+    if (analysis.intents.has('eligibility')) wanted.push([this.aspects.applicabilityOf(policyId), 'applicability']);
     // When nothing answering is in force, the answer's first words are that this policy has expired or
     // is not yet in force: it cites the clause that says so. (Beside an in-force policy, the expired
     // ones are only for reference, and their validity clauses would crowd the citations.)

@@ -71,3 +71,13 @@ describe('a year in a question about where a policy stands', () => {
     expect(a.citations.map((c) => c.policyId)).toEqual(['zhuji-2025']);
   });
 });
+
+describe('asked who may apply', () => {
+  it('cites the clause that says whom the policy applies to, beside the item\'s own', () => {
+    const a = ask('武进的中小企业想申请专精特新奖励，要满足哪些条件？');
+    const texts = a.citations.map((c) => c.text.replace(/\s/g, ''));
+    expect(texts.some((t) => t.includes('具有独立法人资格的中小企业'))).toBe(true);
+    expect(texts.some((t) => t.includes('小巨人'))).toBe(true);
+    expect(a.answer).toContain('申报企业上一年度应无严重失信记录');
+  });
+});
