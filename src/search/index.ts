@@ -1,4 +1,5 @@
 import { Index } from 'flexsearch';
+import { grantsAmountIn } from './grants.js';
 import type { Clause, Policy } from '../corpus/types.js';
 import { toSimplified } from '../text/script.js';
 import { withoutQuotesLowerCase, type Tokenizer } from '../text/tokenizer.js';
@@ -28,6 +29,8 @@ export interface IndexedClause {
   countUnits: string;
   /** The clause states the policy's purpose (为…，制定本细则): it grants nothing and sets no condition. */
   statesPurpose: boolean;
+  /** The clause grants an amount (给予…20万元), rather than stating a target or a count. */
+  grantsAmount: boolean;
 }
 
 /** An amount of money or a share: what "how much" questions want. */
@@ -61,7 +64,8 @@ export interface SavedIndex {
   vectors: { offsets: Uint32Array; lengths: Uint32Array; termIds: Uint32Array; counts: Uint16Array };
 }
 
-function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: Uint16Array, length: number): IndexedClause {
+/** `matchable`: the clause with its heading, in simplified script (grants are read from it). */
+function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: Uint16Array, length: number, matchable: string): IndexedClause {
   return {
     clause,
     policy,
@@ -71,6 +75,7 @@ function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: 
     statesAmount: AMOUNT.test(clause.text) || (clause.kind === 'table-row' && UNIT_HEADING.test(clause.context ?? '') && /\d/.test(clause.text)),
     namesDepartment: clause.responsible !== null || DEPARTMENT.test(clause.text),
     statesPurpose: PURPOSE.test(clause.text.trim()),
+    grantsAmount: grantsAmountIn(matchable),
     countUnits: [...new Set([...clause.text.matchAll(COUNT)].map((m) => (m[1] === '個' ? '个' : m[1] === '項' ? '项' : (m[1] ?? ''))))].join(''),
   };
 }
@@ -131,12 +136,12 @@ export class SearchIndex implements CorpusStatistics {
         const prepared = toSimplified(raw);
         // Only traditional text needs its converted form kept; the rest is re-read from the clause.
         if (prepared !== raw) this.convertedText.set(this.clauses.length, prepared);
-        this.add(clause, policy, this.tokenizer.terms(prepared, true));
+        this.add(clause, policy, this.tokenizer.terms(prepared, true), prepared);
       }
     }
   }
 
-  private add(clause: Clause, policy: Policy, terms: string[]): void {
+  private add(clause: Clause, policy: Policy, terms: string[], matchable: string): void {
     // Counting into one reused array by term id is several times faster than a Map per clause.
     const seen: number[] = [];
     for (const term of terms) {
@@ -166,7 +171,7 @@ export class SearchIndex implements CorpusStatistics {
       unique.push(this.terms[id] ?? '');
     });
     const position = this.clauses.length;
-    this.clauses.push(entryFor(clause, policy, ids, counts, terms.length));
+    this.clauses.push(entryFor(clause, policy, ids, counts, terms.length, matchable));
     this.flex.add(position, unique.join(' '));
   }
 
@@ -212,7 +217,8 @@ export class SearchIndex implements CorpusStatistics {
       for (const clause of policy.clauses) {
         const from = offsets[position] ?? 0;
         const to = offsets[position + 1] ?? from;
-        this.clauses.push(entryFor(clause, policy, termIds.subarray(from, to), counts.subarray(from, to), lengths[position] ?? 0));
+        const matchable = this.convertedText.get(position) ?? indexedText(clause);
+        this.clauses.push(entryFor(clause, policy, termIds.subarray(from, to), counts.subarray(from, to), lengths[position] ?? 0, matchable));
         position++;
       }
     }

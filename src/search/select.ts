@@ -1,8 +1,8 @@
-import type { IsoDate } from '../corpus/types.js';
+import type { IsoDate, Policy } from '../corpus/types.js';
 import type { Concept, QueryAnalysis } from './analysis.js';
 import { holdsConcept } from './holds.js';
 import type { SearchIndex } from './index.js';
-import { currencyRank, passageAt, type Passage, type PolicyAspects } from './passages.js';
+import { currencyRank, passageAt, statusOn, type Passage, type PolicyAspects } from './passages.js';
 import { answers, grantsFigure, type ScoredClause } from './score.js';
 
 /**
@@ -45,19 +45,27 @@ export class AnswerSelector {
 
   select(analysis: QueryAnalysis, scored: ScoredClause[], asOf: IsoDate): GroupSelection {
     // Asked how much, a clause answers only when it grants an amount.
-    for (const s of scored) if (answers(s) && !grantsFigure(this.index.matchText(s.position), analysis)) s.answersPart = s.answersPart.map(() => false);
+    for (const s of scored) if (answers(s) && !grantsFigure(this.index.clauses[s.position]?.grantsAmount ?? false, analysis)) s.answersPart = s.answersPart.map(() => false);
     const answering = scored.filter(answers);
     const best = answering[0]?.score ?? 0;
     const byPolicy = new Map<string, ScoredClause[]>();
     const allByPolicy = new Map<string, ScoredClause[]>();
+    const policyOf = new Map<string, Policy>();
+    const add = (map: Map<string, ScoredClause[]>, id: string, s: ScoredClause): void => {
+      const list = map.get(id);
+      if (list) list.push(s);
+      else map.set(id, [s]);
+    };
     for (const s of scored) {
-      const id = this.policyIdAt(s.position);
-      allByPolicy.set(id, [...(allByPolicy.get(id) ?? []), s]);
-      if (answers(s)) byPolicy.set(id, [...(byPolicy.get(id) ?? []), s]);
+      const policy = this.index.clauses[s.position]?.policy;
+      if (!policy) continue;
+      policyOf.set(policy.id, policy);
+      add(allByPolicy, policy.id, s);
+      if (answers(s)) add(byPolicy, policy.id, s);
     }
     const answeringGroups = [...byPolicy]
       .filter(([, clauses]) => (clauses[0]?.score ?? 0) >= POLICY_SCORE_RATIO * best)
-      .map(([id, clauses]) => ({ id, clauses, rank: currencyRank(passageAt(this.index, clauses[0]?.position ?? 0, 'answer', asOf).status) }))
+      .map(([id, clauses]) => ({ id, clauses, rank: rankOf(policyOf.get(id), asOf) }))
       .sort((a, b) => a.rank - b.rank || (b.clauses[0]?.score ?? 0) - (a.clauses[0]?.score ?? 0));
     const omitted = Math.max(0, answeringGroups.length - MAX_POLICIES_SHOWN);
     const groups = answeringGroups.slice(0, MAX_POLICIES_SHOWN);
@@ -159,8 +167,8 @@ export class AnswerSelector {
     }
     return passages;
   }
+}
 
-  private policyIdAt(position: number): string {
-    return this.index.clauses[position]?.policy.id ?? '';
-  }
+function rankOf(policy: Policy | undefined, asOf: IsoDate): number {
+  return currencyRank(policy ? statusOn(policy, asOf) : 'unknown');
 }

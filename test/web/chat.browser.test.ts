@@ -172,11 +172,15 @@ describe.skipIf(!browserAvailable)('chat window with a model that writes markup'
       await page.click('#send');
       await page.waitForSelector('#stop:not([hidden])');
       await expect.poll(() => fake.requests.length).toBe(1);
+      // The model's text as it streams is marked as not yet checked.
+      await page.waitForSelector('.answer.drafting .mode.drafting');
+      expect(await page.locator('.answer.drafting .mode.drafting').innerText()).toContain('尚未核对');
       await page.click('#stop');
       await page.waitForSelector('.answer.failed');
       expect(await page.locator('.answer.failed .error-note').innerText()).toBe('已停止。');
       await expect.poll(() => fake.requests[0]?.aborted).toBe(true);
       expect(await page.locator('#stop').isHidden()).toBe(true);
+      expect(await page.locator('.answer.drafting').count()).toBe(0);
     } finally {
       await browser.close();
       await server.close();

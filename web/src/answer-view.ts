@@ -73,6 +73,15 @@ export class AnswerView {
   }
 
   delta(text: string): void {
+    // A model's text as it streams has not been checked yet: the page says so until `done` replaces
+    // it with the checked answer.
+    if (this.text === '') {
+      this.element.classList.add('drafting');
+      const note = document.createElement('span');
+      note.className = 'mode drafting';
+      note.textContent = this.host.t.drafting;
+      this.footer.replaceChildren(note);
+    }
     this.text += text;
     this.schedule();
   }
@@ -83,14 +92,14 @@ export class AnswerView {
     this.text = answer.answer;
     this.citations = answer.citations;
     this.render();
-    this.element.classList.remove('streaming');
+    this.element.classList.remove('streaming', 'drafting');
     this.element.setAttribute('aria-busy', 'false');
     this.footer.replaceChildren(...this.footerControls(answer, options));
   }
 
   fail(message: string): void {
     this.finished = true;
-    this.element.classList.remove('streaming');
+    this.element.classList.remove('streaming', 'drafting');
     this.element.classList.add('failed');
     this.element.setAttribute('aria-busy', 'false');
     if (this.text === '') this.body.replaceChildren();
