@@ -53,10 +53,24 @@ export function expandShortForm(short: string, corpus: CorpusStatistics): string
  * inside one phrase (no punctuation between): 股改 in 完成股份制改造, 智改数转 in 智能化改造和数字化转型.
  */
 export function spansIn(text: string, short: string): boolean {
-  const chars = [...short];
-  if (chars.length < 2) return false;
-  const gap = `[^，。；、,;！？\\n]{0,${MAX_SKIPPED}}`;
-  return new RegExp(chars.map(escape).join(gap), 'u').test(text);
+  const pattern = spanPattern(short);
+  return pattern !== null && pattern.test(text);
+}
+
+/** Patterns are built once per short form: a question reads the same ones against many clauses. */
+const spanPatterns = new Map<string, RegExp | null>();
+const SPAN_PATTERN_CACHE = 2000;
+
+function spanPattern(short: string): RegExp | null {
+  let pattern = spanPatterns.get(short);
+  if (pattern === undefined) {
+    const chars = [...short];
+    const gap = `[^，。；、,;！？\\n]{0,${MAX_SKIPPED}}`;
+    pattern = chars.length < 2 ? null : new RegExp(chars.map(escape).join(gap), 'u');
+    if (spanPatterns.size >= SPAN_PATTERN_CACHE) spanPatterns.clear();
+    spanPatterns.set(short, pattern);
+  }
+  return pattern;
 }
 
 function escape(char: string): string {
