@@ -51,6 +51,12 @@ describe.skipIf(!browserAvailable)('provider console in Chromium', () => {
       // A reload keeps this tab signed in (sessionStorage); the token never went into an address.
       await page.reload();
       await page.waitForSelector('#console:not([hidden])');
+      // The language switch shows the console in English, still signed in.
+      await page.click('#language');
+      await page.waitForURL(/lang=en/);
+      await page.waitForSelector('#console:not([hidden])');
+      expect(await page.locator('#console-title').innerText()).not.toMatch(/\p{Script=Han}/u);
+      expect(await page.locator('#language').innerText()).toBe('中文');
       expect(urls.some((u) => u.includes(TOKEN))).toBe(false);
       expect(server.logs.join('')).not.toContain(TOKEN);
       // The public pages know nothing of it.

@@ -186,6 +186,12 @@ function start(): void {
   byId('token-label').textContent = WORDS.token;
   byId('sign-in-button').textContent = WORDS.signIn;
   byId('sign-out').textContent = WORDS.signOut;
+  // The other language, keeping the rest of the address (the token is never in it).
+  const switcher = byId<HTMLAnchorElement>('language');
+  const other = new URLSearchParams(location.search);
+  other.set('lang', t.languageHref);
+  switcher.textContent = t.language;
+  switcher.href = `?${other.toString()}`;
   const labels: Record<string, string> = {
     'no-basis-heading': WORDS.noBasis,
     'disliked-heading': WORDS.disliked,
