@@ -1,10 +1,12 @@
 import { Index } from 'flexsearch';
-import { grantsAmountIn } from './grants.js';
+import { entryFor, type IndexedClause } from './clause-entry.js';
 import type { Clause, Policy } from '../corpus/types.js';
 import { toSimplified } from '../text/script.js';
 import { withoutQuotesLowerCase, type Tokenizer } from '../text/tokenizer.js';
 import { idf as bm25Idf } from './bm25.js';
 import type { CorpusStatistics } from './statistics.js';
+
+export type { IndexedClause } from './clause-entry.js';
 
 /**
  * The searchable form of a corpus: a FlexSearch index maps each term to the clauses that hold it, and
@@ -13,35 +15,6 @@ import type { CorpusStatistics } from './statistics.js';
  * filter (nextapps-de/flexsearch#524), which loses the clauses of a small region in a large corpus.
  * Pure: it is given policies and a tokenizer, and reads no files.
  */
-
-export interface IndexedClause {
-  clause: Clause;
-  policy: Policy;
-  /** Sorted term ids and their counts. */
-  termIds: Uint32Array;
-  counts: Uint16Array;
-  length: number;
-  /** The clause states an amount (万元, %): boosted for "how much" questions. */
-  statesAmount: boolean;
-  /** The clause names a responsible or interpreting department. */
-  namesDepartment: boolean;
-  /** The units the clause counts in (家个), simplified. */
-  countUnits: string;
-  /** The clause states the policy's purpose (为…，制定本细则): it grants nothing and sets no condition. */
-  statesPurpose: boolean;
-  /** The clause grants an amount (给予…20万元), rather than stating a target or a count. */
-  grantsAmount: boolean;
-}
-
-/** An amount of money or a share: what "how much" questions want. */
-const AMOUNT = /[\d０-９]+([.．][\d０-９]+)?\s*(万|萬|亿|億|千元|元|%|％)/;
-/** A table's column heading that gives the unit of its numbers: 奖励金额（万元）. */
-const UNIT_HEADING = /[（(]\s*(万元|萬元|元|亿元|億元|%|％)\s*[)）]/;
-/** Counts (20家, 15个) and table rows counting in a unit (…数量(家) | 275): for "how many" questions. */
-const COUNT = /(?:[\d０-９]+\s*|[(（])(家|个|個|项|項|台|人|次|件|所)/g;
-const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;
-/** The drafting convention of a purpose clause: 为…，(特|现)制定本办法 / 结合…实际，制定如下政策. */
-const PURPOSE = /^(?:第[一二三四五六七八九十\d]+条\s*)?(?:为|為)[^。]{4,}?(?:特|现|現)?制定(?:本|如下)/;
 
 /** A term in more than this share of clauses (and more than the floor) is not used to find candidates. */
 const COMMON_TERM_SHARE = 0.05;
@@ -62,22 +35,6 @@ export interface SavedIndex {
   converted: [number, string][];
   flex: [string, string][];
   vectors: { offsets: Uint32Array; lengths: Uint32Array; termIds: Uint32Array; counts: Uint16Array };
-}
-
-/** `matchable`: the clause with its heading, in simplified script (grants are read from it). */
-function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, counts: Uint16Array, length: number, matchable: string): IndexedClause {
-  return {
-    clause,
-    policy,
-    termIds,
-    counts,
-    length,
-    statesAmount: AMOUNT.test(clause.text) || (clause.kind === 'table-row' && UNIT_HEADING.test(clause.context ?? '') && /\d/.test(clause.text)),
-    namesDepartment: clause.responsible !== null || DEPARTMENT.test(clause.text),
-    statesPurpose: PURPOSE.test(clause.text.trim()),
-    grantsAmount: grantsAmountIn(matchable),
-    countUnits: [...new Set([...clause.text.matchAll(COUNT)].map((m) => (m[1] === '個' ? '个' : m[1] === '項' ? '项' : (m[1] ?? ''))))].join(''),
-  };
 }
 
 export function indexedText(clause: Clause): string {
