@@ -148,4 +148,15 @@ export const ENGLISH_EXONYMS: Record<string, string> = {
   macao: '澳门特别行政区',
   taiwan: '台湾省',
   shaanxi: '陕西省',
+  // Cities whose usual English name is not their Hanyu Pinyin (Huhehaote, Haerbin, Wulumuqi…).
+  hohhot: '呼和浩特市',
+  harbin: '哈尔滨市',
+  urumqi: '乌鲁木齐市',
+  lhasa: '拉萨市',
+  kashgar: '喀什地区',
+  shigatse: '日喀则市',
+  turpan: '吐鲁番市',
+  hotan: '和田地区',
+  aksu: '阿克苏地区',
+  karamay: '克拉玛依市',
 };

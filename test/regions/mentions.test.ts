@@ -131,6 +131,13 @@ describe('mentions in English (pinyin)', () => {
     expect(found(pudong, text)).toEqual([[region, alias, true]]);
   });
 
+  it('knows the cities whose English name is not their pinyin (Hohhot, Harbin, Urumqi)', () => {
+    const north = new RegionDirectory(['呼和浩特市', '黑龙江省'], { segment: dictionarySegmenter() });
+    expect(found(north, 'How much does Hohhot award a little giant?')).toEqual([['呼和浩特市', 'Hohhot', true]]);
+    expect(north.mentions('Harbin digital subsidy')).toMatchObject([{ name: '哈尔滨市' }]);
+    expect(north.mentions('Urumqi')).toMatchObject([{ name: '乌鲁木齐市', inCorpus: false }]);
+  });
+
   it('finds places not on file, and lets the corpus decide Suzhou', () => {
     expect(found(seeds, 'What about Wuxi and Suzhou?')).toEqual([
       ['无锡市', 'Wuxi', false],
