@@ -81,3 +81,13 @@ describe('asked who may apply', () => {
     expect(a.answer).toContain('申报企业上一年度应无严重失信记录');
   });
 });
+
+describe('two short forms side by side', () => {
+  it('reads 智改数转 as 智能化改造 and 数字化转型, so a clause on either answers', () => {
+    const a = ask('扬州经开区智改数转项目奖补比例是多少？');
+    expect(a.noAnswer).toBe(false);
+    expect(a.citations[0]?.policyId).toBe('yangzhou-kfq-2023');
+    expect(a.citations[0]?.text).toContain('智能化改造');
+    expect(a.answer).toContain('8%');
+  });
+});
