@@ -216,7 +216,7 @@ export class Retriever {
     const scope = new Set(entries.map((s) => s.region));
     const relationOf = new Map(entries.reverse().map((s) => [s.region, s.relation]));
     const inPlace = named.length > 0 ? named : regions.length > 0 ? this.index.policies.filter((p) => scope.has(p.region)) : this.index.policies;
-    const pool = speaksOfTopic ? inPlace.filter((p) => this.speaksOf(p.id, analysis)) : inPlace;
+    const pool = speaksOfTopic ? inPlace.filter((p) => this.speaksOf(p, analysis)) : inPlace;
     if (!analysis.intents.has('catalogue') && !analysis.intents.has('validity') && !analysis.asksInterpretation) return [];
     const policies = [...pool].sort((a, b) => currencyRank(statusOn(a, asOf)) - currencyRank(statusOn(b, asOf)));
     // One clause is cited once, though it may state one policy's validity and abolish another.
@@ -233,9 +233,10 @@ export class Retriever {
   }
 
   /** Whether some clause of a policy says each content word of the question. */
-  private speaksOf(policyId: string, analysis: QueryAnalysis): boolean {
+  private speaksOf(policy: Policy, analysis: QueryAnalysis): boolean {
     const topic = analysis.concepts.filter((c) => c.content && c.weight > 0);
-    const texts = this.index.clauses.flatMap((entry, position) => (entry.policy.id === policyId ? [this.index.matchText(position)] : []));
+    const positions = (this.positionsByRegion.get(policy.region) ?? []).filter((p) => this.index.clauses[p]?.policy.id === policy.id);
+    const texts = positions.map((p) => this.index.matchText(p));
     return topic.every((concept) => texts.some((text) => holdsConcept(text, concept)));
   }
 
