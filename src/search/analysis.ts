@@ -36,6 +36,8 @@ export interface Concept {
   generic: boolean;
   /** A content word of general Chinese: not an everyday word (方面, 公司), a number, or a qualifier (一年). */
   content: boolean;
+  /** It says what kind of enterprise asks (规上 in 规上企业搞技改): it ranks and counts, but is never the key. */
+  describesAsker?: boolean;
 }
 
 export interface QueryAnalysis {

@@ -56,6 +56,6 @@ export function weighConcept(text: string, variants: Variant[], { corpus, genera
 /** The same concept weighed against other statistics; what it is (known, absent, unknown) stays. */
 export function reweigh(concept: Concept, weighing: Weighing): Concept {
   if (concept.status === 'unknown') return concept;
-  const again = weighConcept(concept.text, concept.variants, weighing);
+  const again = { ...weighConcept(concept.text, concept.variants, weighing), describesAsker: concept.describesAsker };
   return again.status === concept.status ? again : { ...again, status: concept.status };
 }

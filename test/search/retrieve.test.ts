@@ -101,6 +101,15 @@ describe('retrieval', () => {
     expect(retrieve('松江有哪些两化融合的政策？').catalogue).toBe(false);
   });
 
+  it('never takes what the asker is (规上 in 规上企业…) for the key of what it asks', () => {
+    const analysis = engine.retriever.analyse('太仓规上企业搞智能化改造，设备投资起码多少才有奖励？');
+    const asker = analysis.concepts.find((c) => c.text === '规上');
+    expect(asker?.describesAsker).toBe(true);
+    expect(analysis.concepts[analysis.key]?.text).not.toBe('规上');
+    // Asked about alone, the enterprise category is the topic.
+    expect(engine.retriever.analyse('规上企业有什么奖励？').concepts.some((c) => c.describesAsker)).toBe(false);
+  });
+
   it('has no answer when no clause covers the question', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
