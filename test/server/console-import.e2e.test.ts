@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerObject } from '../../src/protocol.js';
 import { docxFile, scannedPdf, SOURCE } from '../support/ingest-variants.js';
+import { copyShippedIndex, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /**
  * A real server process with the console on, a Word file uploaded over real HTTP the way the console
@@ -12,46 +12,25 @@ import { docxFile, scannedPdf, SOURCE } from '../support/ingest-variants.js';
  * within seconds, without a restart.
  */
 
-const BIN = new URL('../../bin/policy-qa.js', import.meta.url).pathname;
 const TOKEN = 'console-import-token-0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'policy-qa-console-import-'));
 const indexDir = join(dir, 'index');
-const env = { ...process.env, INDEX_DIR: indexDir, DATA_DIR: join(dir, 'data'), ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'info', HTTP_REQUESTS_PER_MINUTE: '1000000', QUESTIONS_PER_MINUTE_PER_IP: '1000000' };
+const settings = { INDEX_DIR: indexDir, DATA_DIR: join(dir, 'data'), ADMIN_TOKEN: TOKEN, HTTP_REQUESTS_PER_MINUTE: '1000000', QUESTIONS_PER_MINUTE_PER_IP: '1000000' };
 const QUESTION = { question: '鄞州区智能工厂奖励多少', asOf: '2025-01-01' };
 /** The longest a provider waits between the upload and answers from the new policy. */
 const PICKUP_LIMIT_MS = 5_000;
 
-let server: ChildProcess;
+let server: ServerProcess;
 let base = '';
-let serverLog = '';
+const serverLog = (): string => server.logs.join('\n');
 
 beforeAll(async () => {
-  cpSync(new URL('../../index/policies', import.meta.url).pathname, join(indexDir, 'policies'), { recursive: true });
-  cpSync(new URL('../../index/dict', import.meta.url).pathname, join(indexDir, 'dict'), { recursive: true });
-  server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${serverLog}`)), 30_000);
-    server.stdout?.on('data', (chunk: Buffer) => {
-      serverLog += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(serverLog);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-    server.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${serverLog}`));
-    });
-  });
+  copyShippedIndex(indexDir);
+  server = await startServerProcess(settings);
+  base = server.url;
 });
 afterAll(async () => {
-  if (server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,7 +66,7 @@ describe('the console’s import on a running server', () => {
       await new Promise((r) => setTimeout(r, 100));
       answer = await ask();
     }
-    expect(answer.citations[0], `no answer from the upload within ${PICKUP_LIMIT_MS} ms; server log:\n${serverLog.slice(-2000)}`).toMatchObject({
+    expect(answer.citations[0], `no answer from the upload within ${PICKUP_LIMIT_MS} ms; server log:\n${serverLog().slice(-2000)}`).toMatchObject({
       policyId: report.id,
       region: '鄞州区',
     });

@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { copyShippedIndex, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 /**
  * A real server process, real clients asking without pause over HTTP and the websocket, and a real
@@ -15,51 +16,30 @@ const BIN = new URL('../../bin/policy-qa.js', import.meta.url).pathname;
 const FIXTURES = new URL('../fixtures/ingest/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'policy-qa-hot-'));
 const indexDir = join(dir, 'index');
-const env = {
-  ...process.env,
+const settings = {
   INDEX_DIR: indexDir,
-  LOG_LEVEL: 'info',
   // The clients here ask far faster than a person: the limits are not what is tested.
   QUESTIONS_PER_MINUTE_PER_IP: '1000000',
   QUESTIONS_PER_MINUTE_PER_CONNECTION: '100000',
   HTTP_REQUESTS_PER_MINUTE: '1000000',
 };
+const env = { ...process.env, ...settings };
 const QUESTION = { question: '鄞州区工业互联网平台建设补助多少', asOf: '2025-01-01' };
 const NEW_ID = 'yinzhou-platforms-2024';
 /** The longest a provider waits between import and answers from the new policy. */
 const PICKUP_LIMIT_MS = 5_000;
 
-let server: ChildProcess;
+let server: ServerProcess;
 let base = '';
-let serverLog = '';
+const serverLog = (): string => server.logs.join('\n');
 
 beforeAll(async () => {
-  cpSync(new URL('../../index/policies', import.meta.url).pathname, join(indexDir, 'policies'), { recursive: true });
-  cpSync(new URL('../../index/dict', import.meta.url).pathname, join(indexDir, 'dict'), { recursive: true });
-  server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${serverLog}`)), 30_000);
-    server.stdout?.on('data', (chunk: Buffer) => {
-      serverLog += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(serverLog);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-    server.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${serverLog}`));
-    });
-  });
+  copyShippedIndex(indexDir);
+  server = await startServerProcess(settings);
+  base = server.url;
 });
 afterAll(async () => {
-  if (server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -117,7 +97,7 @@ describe('a running server and policy-qa import', () => {
     const deadline = importedAt + PICKUP_LIMIT_MS;
     while (!outcomes.some((o) => o.at > importedAt && o.cites[0] === NEW_ID) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const first = outcomes.find((o) => o.at > importedAt && o.cites[0] === NEW_ID);
-    expect(first, `no answer from ${NEW_ID} within ${PICKUP_LIMIT_MS} ms; server log:\n${serverLog.slice(-2000)}`).toBeDefined();
+    expect(first, `no answer from ${NEW_ID} within ${PICKUP_LIMIT_MS} ms; server log:\n${serverLog().slice(-2000)}`).toBeDefined();
 
     // And removed again: answers stop citing it.
     unlinkSync(join(indexDir, 'policies', `${NEW_ID}.md`));
@@ -132,7 +112,7 @@ describe('a running server and policy-qa import', () => {
     expect(outcomes.length).toBeGreaterThan(50);
     const last = outcomes[outcomes.length - 1];
     expect(last?.cites.includes(NEW_ID)).toBe(false);
-    expect(serverLog).toMatch(/"msg":"policies reloaded"/);
+    expect(serverLog()).toMatch(/"msg":"policies reloaded"/);
     process.stdout.write(`hot reload: ${outcomes.length} answers, none failed; new policy answered ${(first?.at ?? 0) - importedAt} ms after import\n`);
   }, 60_000);
 });

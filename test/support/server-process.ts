@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/bench/net.js';
 
@@ -63,4 +64,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       return { code, ms: Date.now() - started };
     },
   };
+}
+
+/** A copy of the shipped policies and dictionaries in `indexDir`, for a server whose folder a test changes. */
+export function copyShippedIndex(indexDir: string): void {
+  for (const folder of ['policies', 'dict']) {
+    cpSync(fileURLToPath(new URL(`../../index/${folder}`, import.meta.url)), join(indexDir, folder), { recursive: true });
+  }
 }
