@@ -59,12 +59,14 @@ export function topicOf(analysis: QueryAnalysis): string {
   return named.map((c) => asWritten(c.text, analysis.question)).join('、');
 }
 
+/** The block citing the clause that abolished a policy, if the answer cites it. */
+function abolishingBlock(block: Block, blocks: Block[]): Block | undefined {
+  return blocks.find((b) => b.passage.role === 'abolition' && b.passage.clause.id === block.passage.policy.abolishedByClauseId);
+}
+
 /** The marker of the clause that says where a policy stands (its validity clause, or the one abolishing it). */
 function standingMarker(block: Block, blocks: Block[]): string {
-  const { policy } = block.passage;
-  const source = blocks.find(
-    (b) => (b.passage.role === 'validity' && b.passage.policy.id === policy.id) || (b.passage.role === 'abolition' && b.passage.clause.id === policy.abolishedByClauseId),
-  );
+  const source = blocks.find((b) => b.passage.role === 'validity' && b.passage.policy.id === block.passage.policy.id) ?? abolishingBlock(block, blocks);
   return source && source !== block ? ` [${source.n}]` : '';
 }
 
@@ -80,14 +82,12 @@ function item(block: Block, analysis: QueryAnalysis, labels: Labels, asOf: strin
   const title = withTitle || parts.length === 0 ? `《${neutraliseMarkers(policy.title)}》${number}` : '';
   const condition = analysis.intents.has('amount') ? conditionOf(block.sentences, analysis.concepts) : null;
   const standing = parts.length > 0 && block.passage.status !== 'in-force' && !analysis.intents.has('validity') && block.passage.role === 'answer';
-  const badge = standing ? labels.badge(labels.statusBadge(block.passage.status)) : '';
-  // The standing is a claim of its own: it cites the clause that states it.
+  // The standing is a claim of its own: the badge cites the clause that states it.
+  const badge = standing ? labels.badge(`${labels.statusBadge(block.passage.status)}${standingMarker(block, blocks)}`) : '';
   // Stating only where an abolished policy stands, the line cites the clause that abolished it.
-  const abolition = blocks.find((b) => b.passage.role === 'abolition' && b.passage.clause.id === policy.abolishedByClauseId);
   const statesStanding = analysis.intents.has('validity') || block.passage.role !== 'answer';
-  const n = statesStanding && block.passage.status === 'abolished' && abolition ? abolition.n : block.n;
-  const cited = badge ? `${parts.join('，')} [${n}]${badge.replace(/[）)]$/, (close) => `${standingMarker(block, blocks)}${close}`)}` : `${parts.join('，')}${badge} [${n}]`;
-  return `${labels.region(policy.region)} ${title}${cited}${condition ? labels.condition(condition) : ''}`;
+  const abolition = statesStanding && block.passage.status === 'abolished' ? abolishingBlock(block, blocks) : undefined;
+  return `${labels.region(policy.region)} ${title}${parts.join('，')} [${abolition?.n ?? block.n}]${badge}${condition ? labels.condition(condition) : ''}`;
 }
 
 export function bottomLine(analysis: QueryAnalysis, blocks: Block[], missing: string[], labels: Labels, asOf: string): string[] {
