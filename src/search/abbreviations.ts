@@ -1,3 +1,4 @@
+import type { Variant } from './analysis.js';
 import type { CorpusStatistics } from './statistics.js';
 
 /**
@@ -46,6 +47,25 @@ export function expandShortForm(short: string, corpus: CorpusStatistics): string
   const minimal = found.filter((term) => !found.some((other) => other !== term && term.includes(other)));
   if (minimal.length > MAX_LONG_FORMS) return [];
   return minimal.sort((a, b) => a.length - b.length || corpus.share(b) - corpus.share(a));
+}
+
+/** Each of two coordinated short forms keeps two characters (智改, 数转): four in all. */
+const COORDINATED_HALF = 2;
+
+/**
+ * Two short forms side by side (智改 + 数转 = 智改数转) name two things done together: each half's long
+ * form (`expand`, shortest first), or the half itself looked for as a span (智改 in 智能化改造). Both
+ * halves must be short forms the corpus can read, or the word is no pair (专精 of 专精特新 is a word).
+ */
+export function coordinatedForms(word: string, expand: (short: string) => string[], corpusHas: (term: string) => boolean): Variant[] {
+  if (!HAN_ONLY.test(word) || [...word].length !== 2 * COORDINATED_HALF) return [];
+  const halves = [word.slice(0, COORDINATED_HALF), word.slice(COORDINATED_HALF)];
+  const forms = halves.map((half): Variant | null => {
+    const long = expand(half).find((t) => t !== word);
+    if (long) return { term: long, kind: 'abbreviation' };
+    return corpusHas(half) ? null : { term: half, kind: 'span' };
+  });
+  return forms.every((f): f is Variant => f !== null) ? forms : [];
 }
 
 /**

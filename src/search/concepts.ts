@@ -1,6 +1,6 @@
 import type { GeneralLanguage } from '../text/general-language.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { expandShortForm, MAX_SHORT_FORM } from './abbreviations.js';
+import { coordinatedForms, expandShortForm, MAX_SHORT_FORM } from './abbreviations.js';
 import type { Concept, Variant } from './analysis.js';
 import type { CorpusStatistics } from './statistics.js';
 import { weighConcept, type Weighing } from './weigh.js';
@@ -25,8 +25,6 @@ export const DICTIONARY_TRUST = 0.5;
 export const FUNCTION_CHAR_INFORMATIVENESS = 0.5;
 const MEANINGFUL_NUMBER = /^\d{2,}$/;
 const HAN = /\p{Script=Han}/u;
-/** Each of two coordinated short forms keeps two characters (智改, 数转): four in all. */
-const MIN_COORDINATED_HALF = 2;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** A noun ending in a locative (表里, 厂内, 园区中) says where, and does not narrow the next word. */
 const LOCATIVE_END = /[里内中上下外间旁边]$/u;
@@ -234,19 +232,6 @@ export class ConceptReader {
     return word;
   }
 
-  /** Each half's long form, or the half itself looked for as a span (智改 in 智能化改造). */
-  private coordinatedForms(word: string): Variant[] {
-    if (!HAN_ONLY.test(word) || length(word) !== 2 * MIN_COORDINATED_HALF) return [];
-    const halves = [word.slice(0, MIN_COORDINATED_HALF), word.slice(MIN_COORDINATED_HALF)];
-    // Both halves must be short forms the corpus can read, or the word is no pair (专精特新 is one name).
-    const forms = halves.map((half): Variant | null => {
-      const long = this.expand(half).find((t) => t !== word);
-      if (long) return { term: long, kind: 'abbreviation' };
-      return this.corpus.has(half) ? null : { term: half, kind: 'span' };
-    });
-    return forms.every((f): f is Variant => f !== null) ? forms : [];
-  }
-
   private expand(short: string): string[] {
     let found = this.expansions.get(short);
     if (found === undefined) {
@@ -271,7 +256,7 @@ export class ConceptReader {
       if (longForms.length === 0 && HAN_ONLY.test(word) && length(word) >= 2 && length(word) <= MAX_SHORT_FORM) variants.push({ term: word, kind: 'span' });
       // Two short forms side by side (智改 + 数转 = 智改数转) name two things done together: a clause on
       // either one is on the topic.
-      if (longForms.length === 0) variants.push(...this.coordinatedForms(word));
+      if (longForms.length === 0) variants.push(...coordinatedForms(word, (half) => this.expand(half), (term) => this.corpus.has(term)));
     }
     if (length(word) >= 3) {
       for (const piece of this.tokenizer.terms(word)) {
