@@ -60,6 +60,8 @@ export class PolicyAspects {
   private readonly first = new Map<string, number>();
   private readonly positionOfClause = new Map<string, number>();
   private readonly policies = new Map<string, Policy>();
+  /** The policies each clause abolishes (原《…》同时废止), keyed by the abolishing clause. */
+  private readonly abolishedBy = new Map<string, Policy[]>();
 
   constructor(index: SearchIndex) {
     index.clauses.forEach((entry, position) => {
@@ -71,6 +73,12 @@ export class PolicyAspects {
       if (INTERPRETATION.test(entry.clause.text)) this.interpretation.set(id, position);
       if (!this.applicability.has(id) && APPLICABILITY.test(entry.clause.text)) this.applicability.set(id, position);
     });
+    for (const policy of this.policies.values()) {
+      if (!policy.abolishedByClauseId) continue;
+      const list = this.abolishedBy.get(policy.abolishedByClauseId) ?? [];
+      list.push(policy);
+      this.abolishedBy.set(policy.abolishedByClauseId, list);
+    }
   }
 
   validityOf(policyId: string): number | null {
@@ -100,7 +108,7 @@ export class PolicyAspects {
 
   /** The policies a clause abolished by the date asked. */
   abolishedByClause(clauseId: string, asOf: IsoDate): Policy[] {
-    return [...this.policies.values()].filter((p) => p.abolishedByClauseId === clauseId && statusOn(p, asOf) === 'abolished');
+    return (this.abolishedBy.get(clauseId) ?? []).filter((p) => statusOn(p, asOf) === 'abolished');
   }
 
   /** The clause that best stands for a policy as a whole: its validity clause, else its first. */

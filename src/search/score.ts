@@ -109,6 +109,7 @@ export class ClauseScorer {
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (total === 0) return [];
     const prepared = concepts.map((c) => this.prepare(c, statistics));
+    const parts = partMeasures(analysis);
     const terms = concepts.flatMap((c) => c.variants.map((v) => v.term));
     // The clauses of a few regions are all read: which of them answers then depends on them alone.
     const positions =
@@ -119,11 +120,11 @@ export class ClauseScorer {
     for (const position of positions) {
       const entry = this.index.clauses[position];
       if (!entry) continue;
-      const s = this.scoreClause(position, entry, prepared, total, analysis, statistics.averageLength);
+      const s = this.scoreClause(position, entry, prepared, parts, total, analysis, statistics.averageLength);
       if (s) scored.push(s);
     }
     scored.sort((a, b) => b.score - a.score);
-    this.readLeaders(scored.slice(0, TEXT_CHECK_LIMIT), prepared, total, analysis);
+    this.readLeaders(scored.slice(0, TEXT_CHECK_LIMIT), prepared, parts, total, analysis);
     scored.sort((a, b) => b.score - a.score);
     return scored;
   }
@@ -149,14 +150,16 @@ export class ClauseScorer {
     position: number,
     entry: IndexedClause,
     concepts: PreparedConcept[],
+    parts: PartMeasure[],
     total: number,
     analysis: QueryAnalysis,
     average: number,
   ): ScoredClause | null {
     let score = 0;
     let coveredWeight = 0;
-    const covered = new Array<number>(concepts.length).fill(0);
-    concepts.forEach((concept, i) => {
+    const covered = new Array<number>(concepts.length);
+    for (let i = 0; i < concepts.length; i++) {
+      const concept = concepts[i] as PreparedConcept;
       let best = 0;
       let credit = 0;
       let piecesFound = 0;
@@ -172,8 +175,8 @@ export class ClauseScorer {
       if (credit === 0 && concept.pieceCount >= 2 && piecesFound > 0) credit = (CREDIT.piece * piecesFound) / concept.pieceCount;
       score += best;
       covered[i] = credit * concept.weight;
-      coveredWeight += covered[i] ?? 0;
-    });
+      coveredWeight += credit * concept.weight;
+    }
     if (score === 0) return null;
     const coverage = coveredWeight / total;
     return {
@@ -181,7 +184,7 @@ export class ClauseScorer {
       score: score * coverage * this.boost(analysis, entry),
       coverage,
       covered,
-      answersPart: answeredParts(analysis, covered, entry.statesAmount),
+      answersPart: answeredParts(parts, covered, entry.statesAmount),
     };
   }
 
@@ -189,22 +192,25 @@ export class ClauseScorer {
    * The leading clauses' text is read for what term matching cannot see: a word the corpus only has
    * inside longer ones (a segmentation mismatch), and question words written together.
    */
-  private readLeaders(leaders: ScoredClause[], concepts: PreparedConcept[], total: number, analysis: QueryAnalysis): void {
+  private readLeaders(leaders: ScoredClause[], concepts: PreparedConcept[], parts: PartMeasure[], total: number, analysis: QueryAnalysis): void {
     const textual = concepts.some((c) => c.literals.length > 0 || c.ordered.length > 1);
     if (!textual && analysis.phrases.length === 0) return;
     for (const s of leaders) {
       const text = this.index.matchText(s.position);
-      concepts.forEach((concept, i) => {
-        const literal = Math.max(0, ...concept.literals.filter((l) => (l.span ? spansIn(text, l.text) : text.includes(l.text))).map((l) => l.credit));
-        const credit = Math.max(literal, nearPhrase(text, concept.ordered) ? NEAR_PHRASE_CREDIT : 0);
+      for (let i = 0; i < concepts.length; i++) {
+        const concept = concepts[i] as PreparedConcept;
+        let credit = nearPhrase(text, concept.ordered) ? NEAR_PHRASE_CREDIT : 0;
+        for (const literal of concept.literals) {
+          if (literal.credit > credit && (literal.span ? spansIn(text, literal.text) : text.includes(literal.text))) credit = literal.credit;
+        }
         const gained = credit * concept.weight - (s.covered[i] ?? 0);
-        if (gained <= 0) return;
+        if (gained <= 0) continue;
         s.covered[i] = credit * concept.weight;
         const coverage = s.coverage + gained / total;
         s.score = s.coverage > 0 ? (s.score * coverage) / s.coverage : s.score;
         s.coverage = coverage;
-      });
-      s.answersPart = answeredParts(analysis, s.covered, this.index.clauses[s.position]?.statesAmount ?? false);
+      }
+      s.answersPart = answeredParts(parts, s.covered, this.index.clauses[s.position]?.statesAmount ?? false);
       for (const phrase of analysis.phrases) if (text.includes(phrase)) s.score *= PHRASE_BOOST;
     }
   }
@@ -219,25 +225,52 @@ export class ClauseScorer {
   }
 }
 
-/**
- * Which sub-questions a clause answers, from the weight it covers of each concept. Asked how much, a
- * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
- * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
- */
-export function answeredParts(analysis: QueryAnalysis, covered: number[], statesAmount: boolean): boolean[] {
+/** What a sub-question needs of a clause, worked out once per question rather than per clause. */
+export interface PartMeasure {
+  /** The concepts coverage is measured over: the content ones, or all when none is content. */
+  measured: number[];
+  weight: number;
+  key: number;
+  /** Weight the key concept must be covered with (an abbreviation's credit of its weight); 0: no key. */
+  keyNeeds: number;
+  /** Asked how much in one part: a clause that states no amount or share does not answer. */
+  needsAmount: boolean;
+}
+
+export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
   // (Whether the amount is granted, not a target, is checked on the answering clauses: grantsFigure.)
-  if (analysis.asksFigure && analysis.parts.length === 1 && !statesAmount) return analysis.parts.map(() => false);
+  const needsAmount = analysis.asksFigure && analysis.parts.length === 1;
   return analysis.parts.map((part) => {
     // Qualifiers and everyday words (一年, 现在, 公司) rank clauses but do not decide whether one answers:
     // 单个企业一年最多 is answered by 单个企业每年度不超过….
     const content = part.concepts.filter((i) => analysis.concepts[i]?.content);
     const measured = content.length > 0 ? content : part.concepts;
-    const weight = measured.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0);
-    const got = measured.reduce((sum, i) => sum + (covered[i] ?? 0), 0);
     const key = analysis.concepts[part.key];
-    const holdsKey = !key || (covered[part.key] ?? 0) >= CREDIT.abbreviation * key.weight;
-    return weight > 0 && got >= MIN_COVERAGE * weight && holdsKey;
+    return {
+      measured,
+      weight: measured.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0),
+      key: part.key,
+      keyNeeds: key ? CREDIT.abbreviation * key.weight : 0,
+      needsAmount,
+    };
   });
+}
+
+/**
+ * Which sub-questions a clause answers, from the weight it covers of each concept. Asked how much, a
+ * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
+ * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
+ */
+export function answeredParts(parts: PartMeasure[], covered: number[], statesAmount: boolean): boolean[] {
+  const out = new Array<boolean>(parts.length);
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p] as PartMeasure;
+    let got = 0;
+    for (const i of part.measured) got += covered[i] ?? 0;
+    const holdsKey = part.keyNeeds === 0 || (covered[part.key] ?? 0) >= part.keyNeeds;
+    out[p] = !(part.needsAmount && !statesAmount) && part.weight > 0 && got >= MIN_COVERAGE * part.weight && holdsKey;
+  }
+  return out;
 }
 
 /** The longest pieces that cut a concept's text from left to right, when it has at least two. */
