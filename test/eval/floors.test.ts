@@ -19,6 +19,7 @@ const CORPORA = {
   'seeds+blind': ['../fixtures/blind/policies'],
   'seeds+blind3': ['../fixtures/blind3/policies'],
   'seeds+blind+blind3': ['../fixtures/blind/policies', '../fixtures/blind3/policies'],
+  'seeds+blind+blind3+blind5': ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies'],
 } satisfies Record<string, string[]>;
 type Corpus = keyof typeof CORPORA;
 const indexDirs: string[] = [];
@@ -58,6 +59,7 @@ const FLOORS: { name: string; file: string; corpus: Corpus; lexicon: 'files' | '
   { name: 'blind questions on new policies', file: 'blind-new.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.8, facts: 0.82, refusal: 0.75 },
   { name: 'blind set #3 on four more policies', file: 'blind3.jsonl', corpus: 'seeds+blind3', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.9 },
   { name: 'blind set #4, colloquial, over all nineteen policies', file: 'blind4.jsonl', corpus: 'seeds+blind+blind3', lexicon: 'files', anchor: 0.84, facts: 0.8, refusal: 0.95 },
+  { name: 'blind set #5, four more layouts, over all twenty-three policies', file: 'blind5.jsonl', corpus: 'seeds+blind+blind3+blind5', lexicon: 'files', anchor: 0.78, facts: 0.78, refusal: 0.95 },
   { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.8 },
 ];
 
