@@ -49,6 +49,29 @@ export function expandShortForm(short: string, corpus: CorpusStatistics): string
   return minimal.sort((a, b) => a.length - b.length || corpus.share(b) - corpus.share(a));
 }
 
+/**
+ * The other way round: the corpus's own short forms of a long form the question uses (规模以上 →
+ * 规上, 技术改造 → 技改), so a clause that writes only the short form is found. A short form must
+ * contract the long one (规模 is a piece of 规模以上, not its short form), and must read back as it:
+ * among the corpus terms it can stand for, the long form is one. `isJargon` keeps out ordinary words
+ * (a short form is an abbreviation or a word general Chinese lacks).
+ */
+export function shortFormsOf(long: string, corpus: CorpusStatistics, isJargon: (term: string) => boolean): string[] {
+  const length = [...long].length;
+  if (length <= 2 || length > MAX_LONG_FORM || !HAN_ONLY.test(long)) return [];
+  const first = [...long][0] ?? '';
+  return corpus
+    .termsStartingWith(first)
+    .filter((term) => {
+      const size = [...term].length;
+      return size >= 2 && size <= MAX_SHORT_FORM && size < length && !long.includes(term) && HAN_ONLY.test(term) && abbreviates(term, long) && isJargon(term);
+    })
+    .filter((term) => {
+      const longForms = expandShortForm(term, corpus);
+      return longForms.includes(long) || (!corpus.has(long) && longForms.length < MAX_LONG_FORMS);
+    });
+}
+
 /** Each of two coordinated short forms keeps two characters (智改, 数转): four in all. */
 const COORDINATED_HALF = 2;
 

@@ -1,3 +1,4 @@
+import { ASKER_NOUN } from './asker.js';
 import type { GeneralLanguage } from '../text/general-language.js';
 import { isMostlyLatin } from '../text/script.js';
 import { prepareForTokens, type Tokenizer } from '../text/tokenizer.js';
@@ -28,8 +29,6 @@ export interface AnalyserLexicon extends ConceptLexicon {
  * alone may name a column or a target year (2025年拟改造…) and stays, as a weak concept.
  */
 /** A year said of a document (2021年那个技改政策, 2024年的文件), not of an event (2023年认定的企业). */
-/** What follows a word that describes the asking enterprise. */
-const ASKER = /^(企业|公司|厂|工厂|单位)/;
 const YEAR_OF_DOCUMENT = /((?:19|20)\d{2})\s*年?(?:的|那个|那份|出的|发的|印发的|版的?)?[^，。？?！!；;\s]{0,6}?(?:政策|文件|措施|办法|意见|细则|方案|通知)/g;
 const YEARS = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?:底|初|内|以后|之后|以前|之前)?/g;
 const DATES = /\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?|\d{4}-\d{1,2}(-\d{1,2})?/g;
@@ -188,5 +187,5 @@ function phrasesOf(concepts: Concept[], text: string): string[] {
 
 function describesAsker(text: string, word: string): boolean {
   const at = text.indexOf(word);
-  return at >= 0 && ASKER.test(text.slice(at + word.length));
+  return at >= 0 && ASKER_NOUN.test(text.slice(at + word.length));
 }

@@ -1,6 +1,7 @@
+import { namesAsker } from './asker.js';
 import type { GeneralLanguage } from '../text/general-language.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { coordinatedForms, expandShortForm, MAX_SHORT_FORM } from './abbreviations.js';
+import { coordinatedForms, expandShortForm, MAX_SHORT_FORM, shortFormsOf } from './abbreviations.js';
 import type { Concept, Variant } from './analysis.js';
 import type { CorpusStatistics } from './statistics.js';
 import { weighConcept, type Weighing } from './weigh.js';
@@ -64,7 +65,7 @@ export class ConceptReader {
     for (const [key, targets] of this.phraseSynonyms) {
       if (!text.includes(key) || questionWords.some((w) => w.length > key.length && w.includes(key))) continue;
       if (this.tokenizer.words(key).length === 1 && this.corpus.has(key)) continue; // an ordinary word: read below
-      add(this.concept(key, targets.map((term) => ({ term, kind: 'synonym' }))));
+      add(this.concept(key, this.withShortForms(targets.map((term) => ({ term, kind: 'synonym' })))));
       text = text.split(key).join(' ');
     }
 
@@ -89,6 +90,7 @@ export class ConceptReader {
         prior &&
         prior.concept.status === 'unknown' &&
         this.general.isNoun(prior.word) &&
+        !namesAsker(prior.word) &&
         !LOCATIVE_END.test(prior.word) &&
         HAN_ONLY.test(word) &&
         this.isTopical(prior.word) &&
@@ -242,6 +244,24 @@ export class ConceptReader {
     return found;
   }
 
+  /** The corpus may write only the short form of a long form asked about (规上 for 规模以上). */
+  private withShortForms(variants: Variant[]): Variant[] {
+    const longForms = variants.filter((v) => v.kind === 'word' || v.kind === 'synonym' || v.kind === 'abbreviation').map((v) => v.term);
+    for (const long of longForms) for (const term of this.shortForms(long)) variants.push({ term, kind: 'abbreviation' });
+    return variants;
+  }
+
+  private shortForms(long: string): string[] {
+    const key = `short:${long}`;
+    let found = this.expansions.get(key);
+    if (found === undefined) {
+      found = shortFormsOf(long, this.corpus, (term) => this.general.isAbbreviation(term) || !this.general.knows(term));
+      if (this.expansions.size >= EXPANSION_CACHE_LIMIT) this.expansions.clear();
+      this.expansions.set(key, found);
+    }
+    return found;
+  }
+
   private variantsOf(word: string): Variant[] {
     const variants: Variant[] = [{ term: word, kind: 'word' }];
     // An equivalence is matched whole (as a term, or in the text of the leading clauses), never by
@@ -258,6 +278,7 @@ export class ConceptReader {
       // either one is on the topic.
       if (longForms.length === 0) variants.push(...coordinatedForms(word, (half) => this.expand(half), (term) => this.corpus.has(term)));
     }
+    this.withShortForms(variants);
     if (length(word) >= 3) {
       for (const piece of this.tokenizer.terms(word)) {
         if (piece !== word && length(piece) >= 2 && !this.lexicon.stopwords.has(piece)) variants.push({ term: piece, kind: 'piece' });

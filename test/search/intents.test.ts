@@ -18,4 +18,9 @@ describe('what a question asks for', () => {
     expect(intents('太仓的政策现在还有效吗')).not.toContain('catalogue');
     expect(intents('有补贴吗？这个政策还有效吗')).not.toContain('catalogue');
   });
+
+  it('reads the colloquial ways of asking for money as asking how much', () => {
+    expect(intents('去年进规上了，能拿几个钱')).toContain('amount');
+    expect(intents('搞技改政府给钱吗')).toContain('amount');
+  });
 });

@@ -110,6 +110,20 @@ describe('retrieval', () => {
     expect(engine.retriever.analyse('规上企业有什么奖励？').concepts.some((c) => c.describesAsker)).toBe(false);
   });
 
+  it('never narrows a topic with the name the asker calls itself by (厂子规模 is the asker’s size)', () => {
+    const analysis = engine.retriever.analyse('厂子规模不大，想做个数字化改造，在松江能给补多少？');
+    expect(analysis.concepts.map((c) => c.text)).not.toContain('厂子规模');
+    expect(retrieve('厂子规模不大，想做个数字化改造，在松江能给补多少？').noAnswer).toBe(false);
+  });
+
+  it('finds the corpus’s short form of a long form asked about (规模以上 → 规上)', () => {
+    const concept = engine.retriever.analyse('规模以上企业有什么奖励').concepts.find((c) => c.text === '规模以上');
+    const wordings = concept?.variants.map((v) => v.term) ?? [];
+    expect(wordings).toContain('规上');
+    // A piece of the long form is not its short form.
+    expect(wordings.filter((t) => t !== '规模以上' && '规模以上'.includes(t)).every((t) => concept?.variants.find((v) => v.term === t)?.kind === 'piece')).toBe(true);
+  });
+
   it('has no answer when no clause covers the question', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
