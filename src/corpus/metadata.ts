@@ -52,7 +52,7 @@ export function extractMetadata(
   const headerTitle = header.get('title')?.value ?? null;
   const title = headerTitle ?? found.title;
   // A title that starts with its issuer (某某市人民政府办公厅关于…) names it when no signature does.
-  const issuer = header.get('issuer')?.value ?? signature.issuer ?? issuerOfTitle(title) ?? signature.guessedIssuer;
+  const issuer = header.get('issuer')?.value ?? signature.issuer ?? found.issuer ?? issuerOfTitle(title) ?? signature.guessedIssuer;
   const regionRead = readRegion({ issuers: [issuer, ...redHeaders(simplified)].filter((i): i is string => i !== null), title, body: simplified });
   const region = regionRead.region;
   if (regionRead.source === 'body') warnings.push(`region ${region} read from the one place the text names (neither issuer nor title names one): check it`);

@@ -24,13 +24,32 @@ const BULLET = /^[•▪●■◆►]/;
 const NOTICE_WITHOUT_QUOTES = /关于印发(.{4,80}?)的通知$/;
 /** A title that ends with its document number: 关于…的通知（某政发〔2024〕5号）. */
 const TRAILING_NUMBER = new RegExp(`\\s*[（(](${DOC_NUMBER})[）)]$`, 'u');
-const DOC_KIND = /(通知|意见|办法|措施|举措|方案|规定|细则|决定|政策|计划|规划|公告|通告|批复|纲要|条例|指南|指引|要点|清单|目录|若干)(?:[（(][^（()）]{1,20}[）)])?$/;
+const DOC_KIND = /(通知|意见|办法|措施|举措|方案|规定|细则|决定|政策|计划|规划|公告|通告|批复|纲要|条例|指南|指引|要点|清单|目录|若干|解读)(?:[（(][^（()）]{1,20}[）)])?$/;
 const MIN_TITLE_LENGTH = 6;
 
 export interface TitleFound {
   title: string | null;
   /** A document number printed with the title, when the title line carries one. */
   docNumber: string | null;
+  /** The issuer a report of the issue names (某区人民政府印发《…》), when that is where the title came from. */
+  issuer?: string | null;
+}
+
+/**
+ * A news report or an article that passes a policy on (a government account's post) has no heading of
+ * the policy's own, but says who issued it, its title and its number: 某区人民政府印发《…》（某政发〔2026〕19号）.
+ */
+const REPORTED_ISSUE = new RegExp(
+  String.raw`(?:^|[，,。：:\s])([\p{Script=Han}]{4,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管委会|管理委员会|局))(?:近日|日前|正式|联合)?印[发發]了?《([^》]{6,80})》\s*[（(]\s*(${DOC_NUMBER})`,
+  'u',
+);
+
+function reportedIssue(lines: string[]): TitleFound | null {
+  for (const line of lines) {
+    const match = REPORTED_ISSUE.exec(line);
+    if (match?.[2]) return { title: match[2], docNumber: match[3] ?? null, issuer: match[1] ?? null };
+  }
+  return null;
 }
 
 function isCandidate(line: string, simplified: string): boolean {
@@ -101,8 +120,12 @@ export function findTitle(lines: string[], simplified: string[]): TitleFound {
     if (labelled) candidates.push({ line: labelled, simplified: toSimplified(labelled) });
   }
   const named = candidates.find((c) => DOC_KIND.test(c.simplified.replace(TRAILING_NUMBER, '')));
-  const at = named ?? candidates[0];
-  return at === undefined ? { title: null, docNumber: null } : printedOne(split(at.line), simplified);
+  if (named) return printedOne(split(named.line), simplified);
+  // A line that names no kind of document (点击上方蓝字关注我们) is a heading only when nothing better is said.
+  const reported = reportedIssue(lines);
+  if (reported) return reported;
+  const first = candidates[0];
+  return first === undefined ? { title: null, docNumber: null } : printedOne(split(first.line), simplified);
 }
 
 /**

@@ -33,6 +33,17 @@ describe('metadata and clauses of pages copied from the web', () => {
     expect(clauseText(p)).not.toContain('大政发');
   });
 
+  it('takes an article’s title, number and issuer from its report of the issue, not from the account’s furniture', () => {
+    const p = page('account-article');
+    expect(meta(p)).toMatchObject({ title: '东西湖区支持工业企业扩产增效若干措施', docNumber: '东政办〔2025〕7号', issuer: '武汉市东西湖区人民政府办公室', region: '东西湖区' });
+  });
+
+  it('keeps an interpretation’s own title instead of the policy it interprets', () => {
+    const p = page('interpretation');
+    expect(p.title).toBe('《襄州区促进制造业数字化转型若干政策》政策解读');
+    expect(p.docNumber).toBeNull();
+  });
+
   it('keeps joint issuers printed side by side with one space apart', () => {
     const p = page('joint-issuers-one-line');
     expect(p.issuer).toBe('浙江省经济和信息化厅、浙江省财政厅、浙江省科学技术厅、中共浙江省委人才办');
