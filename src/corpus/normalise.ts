@@ -118,7 +118,32 @@ function cleanLines(body: string): string[] {
   const kept = footerAt >= 0 ? lines.slice(0, footerAt) : lines;
 
   // Share and print links and breadcrumbs say nothing about the document: dropped.
-  return kept.filter((line) => !isFurniture(line) && !isSiteChrome(line) && !isBreadcrumb(line));
+  const heads = runningHeads(kept);
+  return kept.filter((line) => !isFurniture(line) && !isSiteChrome(line) && !isBreadcrumb(line) && !heads.has(line.trim()));
+}
+
+/** A page number on a line of its own: — 3 —, 第3页, 3/6. */
+const PAGE_NUMBER = /^(?:[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+/** How far from a page number (in non-blank lines) a running head or foot is printed. */
+const RUNNING_HEAD_REACH = 2;
+
+/**
+ * A printed document's running head or foot (某某人民政府办公室行政规范性文件 on every page): a line
+ * printed beside page numbers more than once. It is dropped, so a sentence the page break cut joins
+ * up again.
+ */
+function runningHeads(lines: string[]): Set<string> {
+  const printed = lines.map((line) => line.trim()).filter((line) => line !== '');
+  const seen = new Map<string, number>();
+  printed.forEach((line, i) => {
+    if (!PAGE_NUMBER.test(stripDecoration(line))) return;
+    for (let d = -RUNNING_HEAD_REACH; d <= RUNNING_HEAD_REACH; d++) {
+      const near = printed[i + d];
+      if (d === 0 || near === undefined || PAGE_NUMBER.test(stripDecoration(near)) || TERMINAL.test(near)) continue;
+      seen.set(near, (seen.get(near) ?? 0) + 1);
+    }
+  });
+  return new Set([...seen].filter(([, count]) => count >= 2).map(([line]) => line));
 }
 
 /** Separators, page numbers and markdown rules carry no text. */
@@ -145,6 +170,10 @@ const CLOSING_NOTE = /[（(【〔［[][^（()）【】〔〕]{0,60}[：:][^【�
 /** A title's last word, with a parenthetical after it: 行动方案（2027—2029年）, 办法（试行）. */
 const TITLE_ENDING = /(通知|意见|办法|措施|举措|方案|规定|细则|决定|政策|计划)(?:[（(][^（()）]{1,20}[）)])?$/;
 const SHORT_LINE = 12;
+/** A distribution list (抄送：…, 主送：…), which may run over several printed lines. */
+const DISTRIBUTION = /^(抄送|主送|抄報|抄报)[：:]/;
+/** A line this close to the wrap width ran on into the next (a line ending a paragraph is usually shorter). */
+const WRAPPED_SHARE = 0.85;
 
 function opensUnclosed(line: string): boolean {
   const opens = (line.match(/[《“（(]/g) ?? []).length;
@@ -175,13 +204,15 @@ function endsParagraph(line: string, width: number): boolean {
   const text = stripDecoration(line);
   if (line.startsWith('#') || isTableRow(text) || isQuotedTitle(text)) return true;
   if (TERMINAL.test(text) || CLOSING_NOTE.test(text)) return true;
+  // A 抄送 line as long as the lines the text wraps at goes on in the next one.
+  if (DISTRIBUTION.test(text) && text.length >= WRAPPED_SHARE * width) return false;
   if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) return true;
   if (opensUnclosed(text)) return false;
   if (text.length <= SHORT_LINE) return true;
   const simplified = toSimplified(text);
   if (!/[，,。；;、]/.test(simplified) && TITLE_ENDING.test(simplified)) return true;
   // A numbered heading line (一、总则) stands alone; a numbered clause that wraps does not.
-  return isHeadingLine(text) && text.length < 0.85 * width;
+  return isHeadingLine(text) && text.length < WRAPPED_SHARE * width;
 }
 
 /** Whether a physical line must start a paragraph of its own. */

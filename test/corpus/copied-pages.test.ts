@@ -38,6 +38,14 @@ describe('metadata and clauses of pages copied from the web', () => {
     expect(meta(p)).toMatchObject({ title: '东西湖区支持工业企业扩产增效若干措施', docNumber: '东政办〔2025〕7号', issuer: '武汉市东西湖区人民政府办公室', region: '东西湖区' });
   });
 
+  it('drops a PDF’s running head beside its page numbers, joining the sentence a page break cut', () => {
+    const p = page('pdf-running-heads');
+    expect(clauseText(p)).not.toContain('规范性文件');
+    const first = p.clauses.find((c) => c.text.startsWith('一、'));
+    expect(first?.text).toContain('单个项目最高不超过200万元');
+    expect(clauseText(p)).not.toMatch(/^监委机关/m);
+  });
+
   it('keeps an interpretation’s own title instead of the policy it interprets', () => {
     const p = page('interpretation');
     expect(p.title).toBe('《襄州区促进制造业数字化转型若干政策》政策解读');
