@@ -229,7 +229,8 @@ export class ConceptReader {
     }
     for (let end = chars.length - 1; end > 0 && this.isFiller(chars[end] ?? ''); end--) {
       const rest = chars.slice(0, end).join('');
-      if (this.corpus.has(rest) || this.isRealWord(rest)) return rest;
+      // A verb with its particle (领吗, 补吗) is the verb: a character general Chinese has as a word.
+      if (this.corpus.has(rest) || this.isRealWord(rest) || (end === 1 && this.general.knows(rest))) return rest;
     }
     return word;
   }

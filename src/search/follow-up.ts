@@ -7,7 +7,8 @@ import type { Intent, QueryAnalysis } from './analysis.js';
  * keeps the earlier place. A question that names its own topic and place stands on its own.
  */
 
-const FOLLOW_UP_MARK = /^\s*(那|那么|那如果|还有|再问|另外|换成|如果是|and\b|what about|how about)|呢\s*[？?]?\s*$/i;
+/** Words that mark a follow-up: a conjunction (那, 还有), or a pointer back at what was just said (这个, 它). */
+const FOLLOW_UP_MARK = /^\s*(那|那么|那如果|还有|再问|另外|换成|如果是|这个|这项|这笔|这份|它|and\b|what about|how about|is it\b|is that\b|does it\b|does that\b)|呢\s*[？?]?\s*$/i;
 
 export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnalysis): QueryAnalysis {
   const marked = FOLLOW_UP_MARK.test(current.question);

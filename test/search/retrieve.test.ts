@@ -124,6 +124,12 @@ describe('retrieval', () => {
     expect(wordings.filter((t) => t !== '规模以上' && '规模以上'.includes(t)).every((t) => concept?.variants.find((v) => v.term === t)?.kind === 'piece')).toBe(true);
   });
 
+  it('reads a follow-up whose verb carries a particle (领吗) against the question before it', () => {
+    const previous = engine.retriever.analyse('松江两化融合贯标奖励多少？');
+    const followUp = engine.retriever.retrieve('这个现在能领吗？', { region: null, asOf: EVAL_DATE, previous });
+    expect(followUp.passages.map((p) => p.policy.id)).toEqual(['songjiang-2023']);
+  });
+
   it('has no answer when no clause covers the question', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
