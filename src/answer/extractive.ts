@@ -1,3 +1,4 @@
+import { halfWidth } from '../text/figures.js';
 import type { IsoDate } from '../corpus/types.js';
 import type { Passage } from '../search/passages.js';
 import type { Retrieval } from '../search/retrieve.js';
@@ -35,7 +36,8 @@ function blockLines(block: Block, labels: Labels, asOf: IsoDate): string[] {
   const { passage } = block;
   const lines = ['', heading(passage, block.n, labels)];
   // A [2] written in a policy is the policy's text, never a citation of this answer.
-  for (const sentence of block.sentences) lines.push(`> ${neutraliseMarkers(sentence)}`);
+  // Figures are quoted half-width (７个工作日 → 7个工作日), as a reader types them into a form.
+  for (const sentence of block.sentences) lines.push(`> ${halfWidth(neutraliseMarkers(sentence))}`);
   if (block.amounts.length > 0 && passage.role === 'answer') lines.push(`- ${labels.amounts}${labels.fieldSeparator}${block.amounts.join(labels === labelsFor('en') ? ', ' : '、')}`);
   if (block.department) lines.push(`- ${labels.responsible}${labels.fieldSeparator}${neutraliseMarkers(block.department)}`);
   lines.push(`- ${labels.status}${labels.fieldSeparator}${labels.validity(passage.policy, passage.status, asOf)}`);

@@ -136,7 +136,7 @@ const amountsCache = new Map<string, string[]>();
 
 /** Full-width digits, point and percent sign as a reader types them (６０万元 → 60万元). */
 const FULL_WIDTH_FIGURE = /[\uff10-\uff19．％]/g;
-const halfWidth = (text: string): string =>
+export const halfWidth = (text: string): string =>
   text.replace(FULL_WIDTH_FIGURE, (c) => (c === '．' ? '.' : c === '％' ? '%' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)));
 
 /**

@@ -1,0 +1,32 @@
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { answerExtractive } from '../../src/answer/answer.js';
+import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
+import { assembleIndexDir } from '../../src/eval/corpus.js';
+import { EVAL_DATE } from '../helpers.js';
+
+/** 萧山 (set #3's fixture) states its application steps in one clause, 第十三条; 武进 writes figures full-width. */
+const folders = ['../fixtures/blind/policies', '../fixtures/blind3/policies'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+const dir = assembleIndexDir(DEFAULT_INDEX_DIR, folders);
+const engine = createEngine(dir, 'off');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ask = (question: string) => answerExtractive({ question, region: null, asOf: EVAL_DATE }, engine);
+
+describe('answers about how to apply', () => {
+  it('quotes the steps of the procedure clause in order, publicity period included', () => {
+    const a = ask('萧山区制造业政策资金怎么申报？要交哪些材料？');
+    expect(a.noAnswer).toBe(false);
+    expect(a.citations.map((c) => c.clause)).toContain('第十三条');
+    expect(a.answer).toContain('申报材料包括');
+    expect(a.answer).toContain('公示7天');
+  });
+
+  it('writes figures half-width in quotes, as a reader types them', () => {
+    const a = ask('武进区专精特新奖励怎么申报？公示几天？');
+    expect(a.citations.map((c) => c.policyId)).toContain('wujin-2024');
+    expect(a.answer).toContain('公示7个工作日');
+    expect(a.answer).not.toMatch(/[０-９]/);
+  });
+});
