@@ -218,19 +218,21 @@ export class ConceptReader {
    * a real word is never cut down.
    */
   private peel(word: string): string {
-    if (this.corpus.has(word) || this.isRealWord(word)) return word;
+    if (this.isRealWord(word)) return word;
     const chars = [...word];
-    for (let start = 0; start < chars.length && this.isFiller(chars[start] ?? ''); start++) {
-      for (let end = chars.length; end > start; end--) {
-        if (end < chars.length && !this.isFiller(chars[end] ?? '')) break;
-        const rest = chars.slice(start === 0 && end === chars.length ? 0 : start, end).join('');
-        if (rest !== word && (this.corpus.has(rest) || this.isRealWord(rest))) return rest;
+    // The corpus's own segmentation may glue filler too (能补 out of 节能补贴): only a word that neither
+    // starts nor ends with filler is taken as the corpus has it.
+    const glued = this.isFiller(chars[0] ?? '') || this.isFiller(chars[chars.length - 1] ?? '');
+    if (this.corpus.has(word) && !glued) return word;
+    // Filler comes off the start, the end or both, the longest rest first.
+    for (let start = 0; start < chars.length && (start === 0 || this.isFiller(chars[start - 1] ?? '')); start++) {
+      for (let end = chars.length; end > start && (end === chars.length || this.isFiller(chars[end] ?? '')); end--) {
+        if (start === 0 && end === chars.length) continue;
+        const rest = chars.slice(start, end).join('');
+        // A verb with its particle or modal (领吗, 能补) is the verb: a character general Chinese has as a word.
+        const verb = end - start === 1 && this.general.knows(rest) && !this.isFiller(rest);
+        if (this.corpus.has(rest) || this.isRealWord(rest) || verb) return rest;
       }
-    }
-    for (let end = chars.length - 1; end > 0 && this.isFiller(chars[end] ?? ''); end--) {
-      const rest = chars.slice(0, end).join('');
-      // A verb with its particle (领吗, 补吗) is the verb: a character general Chinese has as a word.
-      if (this.corpus.has(rest) || this.isRealWord(rest) || (end === 1 && this.general.knows(rest))) return rest;
     }
     return word;
   }

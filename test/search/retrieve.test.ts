@@ -130,6 +130,13 @@ describe('retrieval', () => {
     expect(followUp.passages.map((p) => p.policy.id)).toEqual(['songjiang-2023']);
   });
 
+  it('takes filler off a word glued to it, even where the corpus’s own segmentation glued it too (能补)', () => {
+    const analysis = engine.retriever.analyse('太仓搞技改现在能补多少？');
+    expect(analysis.concepts.map((c) => c.text)).toEqual(['技改']);
+    // Not a topic the corpus lacks either: a follow-up asking 能补吗 leans on the question before it.
+    expect(analysis.unmatched).not.toContain('能补');
+  });
+
   it('has no answer when no clause covers the question', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
