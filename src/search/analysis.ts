@@ -37,7 +37,7 @@ export interface Concept {
   /** A content word of general Chinese: not an everyday word (方面, 公司), a number, or a qualifier (一年). */
   content: boolean;
   /** It says what kind of enterprise asks (规上 in 规上企业搞技改): it ranks and counts, but is never the key. */
-  describesAsker?: boolean;
+  describesAsker: boolean;
 }
 
 export interface QueryAnalysis {

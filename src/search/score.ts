@@ -16,8 +16,8 @@ export interface ScoredClause {
   score: number;
   /** Share of the question's concept weight the clause covers. */
   coverage: number;
-  /** Weight covered, by concept index. */
-  covered: number[];
+  /** Weight covered, by concept index (a typed array: one shape for every clause, whatever it covers). */
+  covered: Float64Array;
   /** Whether it answers each sub-question: covers enough of it, its key concept included. */
   answersPart: boolean[];
 }
@@ -157,7 +157,7 @@ export class ClauseScorer {
   ): ScoredClause | null {
     let score = 0;
     let coveredWeight = 0;
-    const covered = new Array<number>(concepts.length);
+    const covered = new Float64Array(concepts.length);
     for (let i = 0; i < concepts.length; i++) {
       const concept = concepts[i] as PreparedConcept;
       let best = 0;
@@ -261,7 +261,7 @@ export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
  * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
  * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
  */
-export function answeredParts(parts: PartMeasure[], covered: number[], statesAmount: boolean): boolean[] {
+export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, statesAmount: boolean): boolean[] {
   const out = new Array<boolean>(parts.length);
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p] as PartMeasure;
