@@ -69,6 +69,13 @@ export class QueryAnalyser {
     return previous ? inheritFromPrevious(analysis, previous) : analysis;
   }
 
+  /** Whether a policy's region is one of the places asked about, or inside or above one (any, when none is asked). */
+  private inScopeOf(regions: string[]): (region: string) => boolean {
+    if (regions.length === 0) return () => true;
+    const scoped = new Set(regions.flatMap((r) => this.regions.scope(r).map((s) => s.region)));
+    return (region) => scoped.has(region);
+  }
+
   private read(asked: string): QueryAnalysis {
     // Markup pasted into a question (<img …>, <script>) is not what it asks.
     const question = asked.replace(MARKUP, ' ');
@@ -128,7 +135,7 @@ export class QueryAnalyser {
       const words = new Set(concepts.map((c) => c.text));
       const asksAspect = intents.has('validity') || asksInterpretation;
       const named =
-        this.names.namedByTitleRun(text, words) ??
+        this.names.namedByTitleRun(text, words, this.inScopeOf(regions)) ??
         (asksAspect && concepts.length > 0 ? this.names.namedByAllWords([...words], regions) : null);
       if (named) {
         policyIds.push(...named.ids);

@@ -84,8 +84,8 @@ export class PolicyNames {
     return found;
   }
 
-  /** The policy whose title holds the longest run (at least three) of the question's words. */
-  namedByTitleRun(text: string, words: Set<string>): NamedPolicies | null {
+  /** The policy (of the places asked about) whose title holds the longest run (at least three) of the question's words. */
+  namedByTitleRun(text: string, words: Set<string>, inScope: (region: string) => boolean = () => true): NamedPolicies | null {
     const sequence = this.tokenizer.words(text).filter((w) => words.has(w));
     let best: NamedPolicies | null = null;
     const checked = new Set<string>();
@@ -97,6 +97,8 @@ export class PolicyNames {
       for (const id of rarest) {
         if (checked.has(id)) continue;
         checked.add(id);
+        // Another place's title that shares words with the one meant (智能化转型…措施) is not named.
+        if (!inScope(this.regionOf.get(id) ?? '')) continue;
         const terms = this.titleTerms.get(id) ?? new Set<string>();
         let run: string[] = [];
         let longest: string[] = [];

@@ -137,6 +137,14 @@ describe('retrieval', () => {
     expect(analysis.unmatched).not.toContain('能补');
   });
 
+  it('never names another place’s policy by the title words the question shares with it', () => {
+    // 制造业数字化转型发展 is a run of 松江's title; the question asks about 太仓.
+    const analysis = engine.retriever.analyse('太仓的制造业数字化转型发展政策有什么奖励');
+    expect(analysis.regions).toEqual(['太仓市']);
+    expect(analysis.policyIds).not.toContain('songjiang-2023');
+    expect(retrieve('太仓的制造业数字化转型发展政策有什么奖励').passages.every((p) => p.role === 'related' || p.policy.region === '太仓市')).toBe(true);
+  });
+
   it('has no answer when no clause covers the question', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
