@@ -1,4 +1,5 @@
 import { namesAsker } from './asker.js';
+import { dedupe, mergeRestatements } from './restatements.js';
 import type { GeneralLanguage } from '../text/general-language.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { coordinatedForms, expandShortForm, MAX_SHORT_FORM, shortFormsOf } from './abbreviations.js';
@@ -293,29 +294,4 @@ export class ConceptReader {
   private concept(text: string, variants: Variant[]): Concept {
     return weighConcept(text, variants, this.weighing);
   }
-}
-
-/**
- * A concept whose text holds another's (上云 and 上云上平台 in 企业上云（上云上平台）) restates it: the
- * longer becomes a wording of the shorter, so one idea is not counted, or required, twice.
- */
-function mergeRestatements(concepts: Concept[]): Concept[] {
-  const merged: Concept[] = [];
-  for (const concept of [...concepts].sort((a, b) => a.text.length - b.text.length)) {
-    const broader = merged.find((m) => m.text.length >= 2 && concept.text.includes(m.text));
-    if (broader && broader.status === 'known' && !broader.generic && concept.status === 'known') {
-      broader.variants.push({ term: concept.text, kind: 'word' }, ...concept.variants.filter((v) => v.kind !== 'piece'));
-      broader.variants = dedupe(broader.variants);
-    } else {
-      merged.push(concept);
-    }
-  }
-  return concepts.filter((c) => merged.includes(c));
-}
-
-function dedupe(variants: Variant[]): Variant[] {
-  const seen = new Set<string>();
-  // A span is matched differently from a wording of the same text: both are kept.
-  const key = (v: Variant): string => (v.kind === 'span' ? `span:${v.term}` : v.term);
-  return variants.filter((v) => (seen.has(key(v)) ? false : (seen.add(key(v)), true)));
 }

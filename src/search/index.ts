@@ -4,6 +4,7 @@ import type { Clause, Policy } from '../corpus/types.js';
 import { toSimplified } from '../text/script.js';
 import { withoutQuotesLowerCase, type Tokenizer } from '../text/tokenizer.js';
 import { idf as bm25Idf } from './bm25.js';
+import { commonThreshold, COMMON_TERM_REACH, rankTouched, selectiveTerms } from './candidates.js';
 import type { CorpusStatistics } from './statistics.js';
 
 export type { IndexedClause } from './clause-entry.js';
@@ -15,14 +16,6 @@ export type { IndexedClause } from './clause-entry.js';
  * filter (nextapps-de/flexsearch#524), which loses the clauses of a small region in a large corpus.
  * Pure: it is given policies and a tokenizer, and reads no files.
  */
-
-/** A term in more than this share of clauses (and more than the floor) is not used to find candidates. */
-const COMMON_TERM_SHARE = 0.05;
-const COMMON_TERM_FLOOR = 50;
-/** The rarest terms of a question are enough to find its clauses. */
-const MAX_CANDIDATE_TERMS = 8;
-/** How many clauses of a common term's postings are read when it must be used at all. */
-const COMMON_TERM_REACH = 2000;
 
 /** Terms are joined with a space for FlexSearch; our tokens never contain one. */
 const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
@@ -275,13 +268,10 @@ export class SearchIndex implements CorpusStatistics {
   candidates(terms: string[], regions: string[], limit: number): number[] {
     const ids = [...new Set(terms)]
       .map((t) => ({ term: t, id: this.vocabulary.get(t) }))
-      .filter((t): t is { term: string; id: number } => t.id !== undefined)
-      .sort((a, b) => this.documentFrequencyOf(a.id) - this.documentFrequencyOf(b.id));
+      .filter((t): t is { term: string; id: number } => t.id !== undefined);
     if (ids.length === 0) return [];
-    const common = Math.max(COMMON_TERM_FLOOR, this.clauses.length * COMMON_TERM_SHARE);
-    let selective = ids.filter((t) => this.documentFrequencyOf(t.id) <= common).slice(0, MAX_CANDIDATE_TERMS);
-    if (selective.length === 0) selective = ids.slice(0, 2);
-
+    const common = commonThreshold(this.clauses.length);
+    const selective = selectiveTerms(ids, (id) => this.documentFrequencyOf(id), common);
     const wanted = new Set(regions.map((r) => this.regionIds.get(r)).filter((r): r is number => r !== undefined));
     if (regions.length > 0 && wanted.size === 0) return [];
     const weights = this.scratch;
@@ -300,25 +290,6 @@ export class SearchIndex implements CorpusStatistics {
         weights[position] = (weights[position] ?? 0) + idf;
       }
     }
-    // Sorting every touched clause costs more than ranking them: keep those holding a good share
-    // of the best clause's weight, raising the bar while far more than the limit remain.
-    let best = 0;
-    for (let i = 0; i < count; i++) best = Math.max(best, weights[touched[i] ?? 0] ?? 0);
-    let kept = count;
-    for (const share of [0.5, 0.75, 0.9]) {
-      if (kept <= 4 * limit) break;
-      let write = 0;
-      for (let i = 0; i < kept; i++) {
-        const position = touched[i] ?? 0;
-        if ((weights[position] ?? 0) >= share * best) touched[write++] = position;
-        else weights[position] = 0;
-      }
-      kept = write;
-    }
-    const ranked = Array.from(touched.subarray(0, kept))
-      .sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b)
-      .slice(0, limit);
-    for (let i = 0; i < count; i++) weights[touched[i] ?? 0] = 0;
-    return ranked;
+    return rankTouched(weights, touched, count, limit);
   }
 }

@@ -1,6 +1,7 @@
 import { spansIn } from './abbreviations.js';
 import type { Concept, Intent, QueryAnalysis, VariantKind } from './analysis.js';
 import { saturatedTf } from './bm25.js';
+import { nearPhrase, orderedPieces } from './near-phrase.js';
 import type { IndexedClause, SearchIndex } from './index.js';
 import type { CorpusStatistics } from './statistics.js';
 
@@ -27,13 +28,6 @@ export interface ScoredClause {
  * the word said at length. Counts as an equivalence.
  */
 export const NEAR_PHRASE_CREDIT = 0.9;
-/**
- * At most this many characters may stand between two pieces of a word said at length (管理体系 in
- * 两化融合管理体系贯标), and never a conjunction or a list mark: 智能工厂和数字化车间 is two things.
- */
-export const NEAR_PHRASE_GAP = 4;
-const BETWEEN_THINGS = /[和与及或、，,；;。]/;
-
 /** A clause answers a (sub-)question when it covers this share of its weight, the key concept included. */
 export const MIN_COVERAGE = 0.5;
 
@@ -271,42 +265,6 @@ export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, 
     out[p] = !(part.needsAmount && !statesAmount) && part.weight > 0 && got >= MIN_COVERAGE * part.weight && holdsKey;
   }
   return out;
-}
-
-/** The longest pieces that cut a concept's text from left to right, when it has at least two. */
-function orderedPieces(concept: Concept): string[] {
-  const pieces = concept.variants.filter((v) => v.kind === 'piece').map((v) => v.term);
-  if (pieces.length < 2) return [];
-  const out: string[] = [];
-  let at = 0;
-  while (at < concept.text.length) {
-    const piece = pieces.filter((p) => concept.text.startsWith(p, at)).sort((a, b) => b.length - a.length)[0];
-    if (!piece) return [];
-    out.push(piece);
-    at += piece.length;
-  }
-  return out.length >= 2 ? out : [];
-}
-
-/** Whether the pieces occur in order in the text, each within a few characters of the one before. */
-export function nearPhrase(text: string, pieces: string[]): boolean {
-  if (pieces.length < 2) return false;
-  let from = text.indexOf(pieces[0] ?? '');
-  while (from >= 0) {
-    let end = from + (pieces[0]?.length ?? 0);
-    let ok = true;
-    for (const piece of pieces.slice(1)) {
-      const next = text.indexOf(piece, end);
-      if (next < 0 || next - end > NEAR_PHRASE_GAP || BETWEEN_THINGS.test(text.slice(end, next))) {
-        ok = false;
-        break;
-      }
-      end = next + piece.length;
-    }
-    if (ok) return true;
-    from = text.indexOf(pieces[0] ?? '', from + 1);
-  }
-  return false;
 }
 
 /**
