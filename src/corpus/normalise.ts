@@ -151,9 +151,7 @@ function isFurniture(line: string): boolean {
   const text = stripDecoration(line);
   return (
     /^[-—–*_=]{3,}$/.test(text) ||
-    /^[-—–]?\s*\d{1,3}\s*[-—–]?$/.test(text) ||
-    /^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/.test(text) ||
-    /^\d+\s*\/\s*\d+$/.test(text) ||
+    PAGE_NUMBER.test(text) ||
     FLIPBOOK_PAGE_NUMBER.test(text) ||
     // A forum's view and reply counters (8052 1), a stray close mark (x), a contents heading (目录).
     (/^\d{1,7}(\s+\d{1,7}){1,3}$/.test(text) && !isGarbledDate(text)) ||

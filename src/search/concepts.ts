@@ -39,6 +39,8 @@ export class ConceptReader {
   private readonly phraseSynonyms: [string, string[]][];
   private readonly weighing: Weighing;
   private readonly expansions = new Map<string, string[]>();
+  /** The corpus's short forms of each long form asked about, found once. */
+  private readonly shortFormsFound = new Map<string, string[]>();
 
   constructor(
     private readonly tokenizer: Tokenizer,
@@ -256,12 +258,11 @@ export class ConceptReader {
   }
 
   private shortForms(long: string): string[] {
-    const key = `short:${long}`;
-    let found = this.expansions.get(key);
+    let found = this.shortFormsFound.get(long);
     if (found === undefined) {
       found = shortFormsOf(long, this.corpus, (term) => this.general.isAbbreviation(term) || !this.general.knows(term));
-      if (this.expansions.size >= EXPANSION_CACHE_LIMIT) this.expansions.clear();
-      this.expansions.set(key, found);
+      if (this.shortFormsFound.size >= EXPANSION_CACHE_LIMIT) this.shortFormsFound.clear();
+      this.shortFormsFound.set(long, found);
     }
     return found;
   }
