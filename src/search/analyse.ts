@@ -161,7 +161,9 @@ export class QueryAnalyser {
       concepts,
       key: keyConceptIndex(concepts),
       phrases: phrasesOf(concepts, text),
-      parts: partsOf(concepts, text, intents.has('comparison')),
+      // Items joined by 和 are answered one by one when compared, and when their conditions are asked
+      // (注册和信用有哪些要求): a clause may state one condition and another clause the other.
+      parts: partsOf(concepts, text, intents.has('comparison') || intents.has('eligibility')),
       countUnit: countUnitOf(cueText),
       // Only a question that asks one thing is held to a figure: in "怎么申报？公示几天？每年拿多少钱？"
       // a clause answering one sentence need not state an amount.

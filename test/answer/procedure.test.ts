@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ask = (question: string) => answerExtractive({ question, region: null, asOf: EVAL_DATE }, engine);
 
-describe('answers about how to apply', () => {
+describe('answers about how to apply and who may', () => {
   it('quotes the steps of the procedure clause in order, publicity period included', () => {
     const a = ask('萧山区制造业政策资金怎么申报？要交哪些材料？');
     expect(a.noAnswer).toBe(false);
@@ -28,5 +28,12 @@ describe('answers about how to apply', () => {
     expect(a.citations.map((c) => c.policyId)).toContain('wujin-2024');
     expect(a.answer).toContain('公示7个工作日');
     expect(a.answer).not.toMatch(/[０-９]/);
+  });
+
+  it('answers conditions joined by 和 one by one: a clause that states one of them answers', () => {
+    const a = ask('浦东新区的措施对申报企业的注册和信用有哪些要求？');
+    expect(a.noAnswer).toBe(false);
+    expect(a.citations.map((c) => `${c.policyId}:${c.clause}`)).toContain('pudong-2025:（十一）');
+    expect(a.answer).toContain('注册地');
   });
 });
