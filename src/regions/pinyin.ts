@@ -159,4 +159,13 @@ export const ENGLISH_EXONYMS: Record<string, string> = {
   hotan: '和田地区',
   aksu: '阿克苏地区',
   karamay: '克拉玛依市',
+  // Mongolian names in Inner Mongolia, written in English after the Mongolian (Ordos, not E'erduosi).
+  ordos: '鄂尔多斯市',
+  hulunbuir: '呼伦贝尔市',
+  ulanqab: '乌兰察布市',
+  xilinhot: '锡林浩特市',
+  jungar: '准格尔旗',
+  dalad: '达拉特旗',
+  'ejin horo': '伊金霍洛旗',
+  otog: '鄂托克旗',
 };

@@ -138,6 +138,12 @@ describe('mentions in English (pinyin)', () => {
     expect(north.mentions('Urumqi')).toMatchObject([{ name: '乌鲁木齐市', inCorpus: false }]);
   });
 
+  it('knows the Mongolian names of Inner Mongolia, a banner among them (Jungar Banner, Ordos)', () => {
+    const ordos = new RegionDirectory(['准格尔旗'], { segment: dictionarySegmenter() });
+    expect(ordos.mentions('How much does Jungar Banner subsidise 5G networks?')).toMatchObject([{ name: '准格尔旗', inCorpus: true }]);
+    expect(ordos.mentions('Ordos')).toMatchObject([{ name: '鄂尔多斯市' }]);
+  });
+
   it('finds places not on file, and lets the corpus decide Suzhou', () => {
     expect(found(seeds, 'What about Wuxi and Suzhou?')).toEqual([
       ['无锡市', 'Wuxi', false],
