@@ -113,9 +113,10 @@ export class Retriever {
       const passages = this.aboutPolicies(analysis, asked, options.asOf);
       return { ...base, catalogue: analysis.intents.has('catalogue'), passages, noAnswer: passages.length === 0, missing: missingPlaces };
     }
-    // "萧山有哪些制造业扶持政策": a list asked for, its topic words ones most clauses share — the
-    // policies of the places asked about that speak of it, not one clause that happens to.
-    if (analysis.intents.has('catalogue') && asked.length > 0 && analysis.concepts.every((c) => c.generic || c.weight === 0)) {
+    // "萧山有哪些制造业扶持政策": a list asked for, its topic words ones most clauses share or the
+    // titles of the place's policies say (制造业) — the policies of the places asked about that speak
+    // of it, not one clause that happens to. A topic no title names (两化融合) is answered by clauses.
+    if (analysis.intents.has('catalogue') && asked.length > 0 && analysis.concepts.every((c) => c.generic || c.weight === 0 || this.titlesSay(c, asked))) {
       const passages = this.aboutPolicies(analysis, asked, options.asOf, true);
       if (passages.length > 0) return { ...base, catalogue: true, passages, noAnswer: false, missing: missingPlaces };
     }
@@ -230,6 +231,12 @@ export class Retriever {
       const relation = relationOf.get(policy.region);
       return relation ? chosen.map((p) => ({ ...p, relation })) : chosen;
     });
+  }
+
+  /** Whether the title of some policy of the places asked about says the concept: what those policies are about. */
+  private titlesSay(concept: QueryAnalysis['concepts'][number], regions: string[]): boolean {
+    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region)));
+    return this.index.policies.some((p) => scope.has(p.region) && holdsConcept(p.title, concept));
   }
 
   /** Whether some clause of a policy says each content word of the question. */

@@ -99,6 +99,10 @@ describe('retrieval', () => {
     expect(cited('松江有哪些支持企业数字化转型的扶持政策？')).toEqual(['songjiang-2023:末段', 'songjiang-pilot-2025:（一）']);
     // A specific topic is answered by the clauses on it, not by a list.
     expect(retrieve('松江有哪些两化融合的政策？').catalogue).toBe(false);
+    // A topic the place's policy titles name (智能化改造) is what those policies are about: a list.
+    const titled = retrieve('太仓有哪些智能化改造方面的政策？');
+    expect(titled.catalogue).toBe(true);
+    expect(cited('太仓有哪些智能化改造方面的政策？')).toEqual(['taicang-2021:末段']);
   });
 
   it('never takes what the asker is (规上 in 规上企业…) for the key of what it asks', () => {
