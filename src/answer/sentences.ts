@@ -40,20 +40,32 @@ export function splitSentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** A table row read with its column headings: 指标：2025年 20；2026年 20；总数 40. */
+/** The heading of a column that gives the unit of the row's figures (单位, 计量单位). */
+const UNIT_HEADING = /^(计量)?单位$/;
+const isNumber = (c: string): boolean => /^\d+(\.\d+)?%?$/.test(c);
+
+/**
+ * A table row read with its column headings: 上云企业（累计）：2027年 150家；2028年 220家；牵头单位 旗工信局.
+ * When the row has a cell under every heading, each cell goes with its own heading, and a unit column's
+ * unit goes with the figures; otherwise the figures go with the last headings.
+ */
 export function readTableRow(clause: Clause): string {
   const cells = splitCells(clause.text);
   const header = splitCells(clause.context?.split('\n').pop() ?? '');
-  const isNumber = (c: string): boolean => /^\d+(\.\d+)?%?$/.test(c);
   // The row's name is its first cell that is not a number; a number before it is the row's 序号.
   const nameAt = cells.findIndex((c) => !isNumber(c));
   if (nameAt < 0) return clause.text;
+  if (header.length === cells.length && header.length > nameAt + 1) {
+    const unitAt = header.findIndex((h) => UNIT_HEADING.test(h));
+    const unit = unitAt > nameAt ? (cells[unitAt] ?? '') : '';
+    const fields = cells.flatMap((cell, i) => (i <= nameAt || i === unitAt || cell === '' ? [] : [`${header[i]} ${cell}${isNumber(cell) ? unit : ''}`]));
+    return `${cells[nameAt]}：${fields.join('；')}`;
+  }
   const values = cells.slice(nameAt + 1).filter(isNumber);
   const headings = header.slice(-values.length);
   if (values.length === 0 || headings.length !== values.length) return clause.text;
   return `${cells[nameAt]}：${values.map((v, i) => `${headings[i]} ${v}`).join('；')}`;
 }
-
 
 /** The concept weight a sentence holds, each concept counted once at its best wording. */
 function sentenceScore(text: string, concepts: Concept[]): number {
