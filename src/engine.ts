@@ -8,6 +8,7 @@ import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, emptyLexicon, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/analyse.js';
 import { lazyBilingual } from './search/bilingual.js';
+import { lazyPinyinTerms } from './search/pinyin-terms.js';
 import { DirectoryRegionNames } from './search/regions.js';
 import { generalLanguage } from './text/general-language.js';
 import { Retriever } from './search/retrieve.js';
@@ -121,7 +122,7 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
     lexicon.glossary.size === 0
       ? lazyBilingual((word) => lexicon.terms.has(word) || (index.has(word) && [...word].length >= 2 && !general.isFunctionWord(word)))
       : undefined;
-  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames, bilingual);
+  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames, bilingual, lazyPinyinTerms(() => index.vocabularyTerms()));
   const retriever = new Retriever(index, analyser, regionNames, { corpus: index, general, terms: lexicon.terms });
   if (source === 'snapshot') buildMs = performance.now() - buildStart;
 

@@ -54,6 +54,8 @@ export class QueryAnalyser {
     private readonly regions: RegionNames,
     /** A general English–Chinese dictionary, for words the glossary does not list. */
     private readonly bilingual: PhraseLookup = () => undefined,
+    /** Corpus terms written in pinyin (zhuanjingtexin). */
+    private readonly pinyinTerms: PhraseLookup = () => undefined,
   ) {
     this.names = new PolicyNames(tokenizer, policies);
     this.reader = new ConceptReader(tokenizer, lexicon, corpus, general);
@@ -98,7 +100,11 @@ export class QueryAnalyser {
       text = text.split(mention.alias.toLowerCase()).join(' ');
     }
     const untranslated = text;
-    const translated = language === 'en' ? translateEnglish(text, [(phrase) => this.lexicon.glossary.get(phrase), contentOnly(this.bilingual)]) : null;
+    const translated = language === 'en' ? translateEnglish(text, [
+            { find: (phrase) => this.lexicon.glossary.get(phrase), trusted: true },
+            { find: contentOnly(this.bilingual), trusted: false },
+            { find: this.pinyinTerms, trusted: true },
+          ]) : null;
     if (translated) text = translated.map((t) => t.terms.join(' ')).join(' ');
 
     const cueText = `${prepared} ${text}`;
@@ -139,10 +145,10 @@ export class QueryAnalyser {
         (asksAspect && concepts.length > 0 ? this.names.namedByAllWords([...words], regions) : null);
       if (named) {
         policyIds.push(...named.ids);
-        // The title's words say which policy; they stay the topic when nothing else says what about,
+        // The title's words say which policy; they stay the topic when nothing specific else says what about,
         // unless the policy as a whole is asked about.
         const rest = concepts.filter((c) => !named.words.has(c.text));
-        if (rest.length > 0 || asksAspect || intents.has('catalogue')) concepts = rest;
+        if (rest.some((c) => !c.generic) || asksAspect || intents.has('catalogue')) concepts = rest;
       }
     }
     // A word right before 企业/公司/厂 in the question says what the asker is (规上企业, 小微企业), and

@@ -53,21 +53,27 @@ export function contentOnly(lookup: PhraseLookup): PhraseLookup {
 export interface EnglishTerms {
   phrase: string;
   terms: string[];
-  /** Found in the first (the policy glossary) of the lookups, not a fallback's general dictionary. */
+  /** Found by a trusted lookup (the policy glossary, the corpus's own terms), not a general dictionary. */
   fromGlossary: boolean;
 }
 
+/** A way to look a phrase up, and whether what it finds is as good as the glossary's. */
+export interface Lookup {
+  find: PhraseLookup;
+  trusted: boolean;
+}
+
 /** Chinese terms for an English text, longest phrase first, each phrase tried as written and singular. */
-export function translateEnglish(text: string, lookups: PhraseLookup[]): EnglishTerms[] {
+export function translateEnglish(text: string, lookups: Lookup[]): EnglishTerms[] {
   const words = englishWords(text);
   const out: EnglishTerms[] = [];
   const find = (phrase: string[]): { terms: string[]; fromGlossary: boolean } | undefined => {
     const last = phrase[phrase.length - 1] ?? '';
     const forms = [...wordForms(last).map((f) => [...phrase.slice(0, -1), f].join(' ')), phrase.map(singular).join(' '), phrase.join('')];
     for (const form of forms) {
-      for (const [k, lookup] of lookups.entries()) {
-        const terms = lookup(form);
-        if (terms) return { terms, fromGlossary: k === 0 };
+      for (const lookup of lookups) {
+        const terms = lookup.find(form);
+        if (terms) return { terms, fromGlossary: lookup.trusted };
       }
     }
     return undefined;

@@ -220,6 +220,11 @@ export class SearchIndex implements CorpusStatistics {
     return this.byFirstChar.get(char) ?? [];
   }
 
+  /** Every term of the corpus, in the order first met. */
+  vocabularyTerms(): readonly string[] {
+    return this.terms;
+  }
+
   termId(term: string): number | undefined {
     return this.vocabulary.get(term);
   }

@@ -149,6 +149,14 @@ describe('retrieval', () => {
     expect(retrieve('太仓的制造业数字化转型发展政策有什么奖励').passages.every((p) => p.role === 'related' || p.policy.region === '太仓市')).toBe(true);
   });
 
+  it('reads a policy term written in pinyin in an English question (lianghuaronghe)', () => {
+    const analysis = engine.retriever.analyse('How much is the lianghuaronghe reward in Songjiang?');
+    expect(analysis.concepts.map((c) => c.text)).toContain('两化融合');
+    expect(cited('How much is the lianghuaronghe reward in Songjiang?')).toEqual(['songjiang-2023:5']);
+    // An English word is not read as pinyin however it happens to spell (subsidies, companies).
+    expect(engine.retriever.analyse('Which companies get subsidies in Songjiang?').concepts.map((c) => c.text)).not.toContain('两化融合');
+  });
+
   it('has no answer when no clause covers the question', () => {
     expect(retrieve('企业被认定为高新技术企业，这几份政策里有什么奖励？').noAnswer).toBe(true);
     expect(retrieve('企业数字化转型投入能享受研发费用加计扣除吗？').noAnswer).toBe(true);
