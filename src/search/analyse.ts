@@ -74,7 +74,7 @@ export class QueryAnalyser {
   /** Whether a policy's region is one of the places asked about, or inside or above one (any, when none is asked). */
   private inScopeOf(regions: string[]): (region: string) => boolean {
     if (regions.length === 0) return () => true;
-    const scoped = new Set(regions.flatMap((r) => this.regions.scope(r).map((s) => s.region)));
+    const scoped = this.regions.placesOf(regions);
     return (region) => scoped.has(region);
   }
 
@@ -100,11 +100,12 @@ export class QueryAnalyser {
       text = text.split(mention.alias.toLowerCase()).join(' ');
     }
     const untranslated = text;
-    const translated = language === 'en' ? translateEnglish(text, [
-            { find: (phrase) => this.lexicon.glossary.get(phrase), trusted: true },
-            { find: contentOnly(this.bilingual), trusted: false },
-            { find: this.pinyinTerms, trusted: true },
-          ]) : null;
+    const lookups = [
+      { find: (phrase: string) => this.lexicon.glossary.get(phrase), trusted: true },
+      { find: contentOnly(this.bilingual), trusted: false },
+      { find: this.pinyinTerms, trusted: true },
+    ];
+    const translated = language === 'en' ? translateEnglish(text, lookups) : null;
     if (translated) text = translated.map((t) => t.terms.join(' ')).join(' ');
 
     const cueText = `${prepared} ${text}`;

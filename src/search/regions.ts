@@ -20,6 +20,8 @@ export interface RegionNames {
   canonical(name: string): string | null;
   /** The corpus regions a question about a region searches, with how each relates to it. */
   scope(region: string): { region: string; relation: ScopeRelation }[];
+  /** The corpus regions questions about these regions search: the union of their scopes. */
+  placesOf(regions: string[]): Set<string>;
   /** Every name of a region. */
   aliases(region: string): string[];
   /** The regions policies are filed under. */
@@ -61,6 +63,10 @@ export class DirectoryRegionNames implements RegionNames {
 
   scope(region: string): { region: string; relation: ScopeRelation }[] {
     return this.directory.scope(region).map((s) => ({ region: s.region, relation: s.relation }));
+  }
+
+  placesOf(regions: string[]): Set<string> {
+    return new Set(regions.flatMap((r) => this.scope(r).map((s) => s.region)));
   }
 
   aliases(region: string): string[] {

@@ -116,7 +116,9 @@ export class Retriever {
     // "萧山有哪些制造业扶持政策": a list asked for, its topic words ones most clauses share or the
     // titles of the place's policies say (制造业) — the policies of the places asked about that speak
     // of it, not one clause that happens to. A topic no title names (两化融合) is answered by clauses.
-    if (analysis.intents.has('catalogue') && asked.length > 0 && analysis.concepts.every((c) => c.generic || c.weight === 0 || this.titlesSay(c, asked))) {
+    const listAsked = analysis.intents.has('catalogue') && asked.length > 0;
+    const places = listAsked ? this.regionNames.placesOf(asked) : null;
+    if (places && analysis.concepts.every((c) => c.generic || c.weight === 0 || this.titlesSay(c, places))) {
       const passages = this.aboutPolicies(analysis, asked, options.asOf, true);
       if (passages.length > 0) return { ...base, catalogue: true, passages, noAnswer: false, missing: missingPlaces };
     }
@@ -183,7 +185,7 @@ export class Retriever {
     const candidates = retrieval.passages.slice(0, MODEL_CANDIDATES);
     const analysis = retrieval.analysis;
     if (analysis.concepts.length === 0) return candidates;
-    const scope = retrieval.regions.length > 0 ? new Set(retrieval.regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region))) : null;
+    const scope = retrieval.regions.length > 0 ? this.regionNames.placesOf(retrieval.regions) : null;
     const positions = scope ? [...scope].flatMap((r) => this.positionsByRegion.get(r) ?? []) : null;
     const inScope = (position: number): boolean => this.inScope(position, scope, analysis.policyIds);
     const perPolicy = new Map<string, number>();
@@ -234,9 +236,8 @@ export class Retriever {
   }
 
   /** Whether the title of some policy of the places asked about says the concept: what those policies are about. */
-  private titlesSay(concept: QueryAnalysis['concepts'][number], regions: string[]): boolean {
-    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region)));
-    return this.index.policies.some((p) => scope.has(p.region) && holdsConcept(p.title, concept));
+  private titlesSay(concept: QueryAnalysis['concepts'][number], places: Set<string>): boolean {
+    return this.index.policies.some((p) => places.has(p.region) && holdsConcept(p.title, concept));
   }
 
   /** Whether some clause of a policy says each content word of the question. */
@@ -250,7 +251,7 @@ export class Retriever {
   /** Clauses outside the regions asked about that answer the question: shown for reference only. */
   private related(analysis: QueryAnalysis, regions: string[], asOf: IsoDate, elsewhere = false): Passage[] {
     if (regions.length === 0 && analysis.policyIds.length === 0 && !elsewhere) return [];
-    const scope = new Set(regions.flatMap((r) => this.regionNames.scope(r).map((s) => s.region)));
+    const scope = this.regionNames.placesOf(regions);
     const outside = (position: number): boolean => {
       const policy = this.index.clauses[position]?.policy;
       return policy !== undefined && !scope.has(policy.region) && !analysis.policyIds.includes(policy.id);
