@@ -10,6 +10,7 @@ import type { Engine } from '../engine.js';
 import type { Turn } from '../llm/prompt.js';
 import type { ServerFrame } from '../protocol.js';
 import { recorded } from '../store/record.js';
+import { readClientFrame } from './client-frame.js';
 import type { Store } from '../store/index.js';
 import type { QuestionLimiter, RateLimiter } from './rate-limit.js';
 
@@ -39,15 +40,9 @@ export interface SessionDeps {
   log: SessionLog;
 }
 
-const MAX_ID_LENGTH = 64;
 const MAX_HISTORY = 6;
 const OPEN = 1;
 const CLOSED = 3;
-/** The keys each frame type may carry: anything else is refused, not silently dropped. */
-const FRAME_KEYS: Record<string, Set<string>> = {
-  ask: new Set(['type', 'id', 'question', 'region', 'asOf', 'history']),
-  cancel: new Set(['type', 'id']),
-};
 /** Asks refused in a row for the rate before the connection is closed: a person waits sooner. */
 const MAX_REFUSED_IN_A_ROW = 20;
 /** After a close frame, how long a client has to complete the closing handshake before it is cut. */
@@ -133,49 +128,10 @@ export class ChatSession {
   }
 
   private dispatch(data: RawData, isBinary: boolean): void {
-    if (isBinary) {
-      this.refuse(undefined, 'bad-request', 'binary frames are not accepted: send JSON text frames');
-      return;
-    }
-    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
-    // Most junk is not even the start of an object: refused without the cost of a parse error.
-    if (!/^\s*\{/.test(text)) {
-      this.refuse(undefined, 'bad-request', 'frame must be a JSON object with a "type"');
-      return;
-    }
-    let frame: unknown;
-    try {
-      frame = JSON.parse(text);
-    } catch {
-      this.refuse(undefined, 'bad-request', 'frame is not valid JSON');
-      return;
-    }
-    if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
-      this.refuse(undefined, 'bad-request', 'frame must be a JSON object with a "type"');
-      return;
-    }
-    const record = frame as Record<string, unknown>;
-    const id = validId(record.id);
-    if (record.id !== undefined && id === null) {
-      this.refuse(undefined, 'bad-request', `id must be a string of 1 to ${MAX_ID_LENGTH} printable characters`);
-      return;
-    }
-    const allowed = typeof record.type === 'string' ? FRAME_KEYS[record.type] : undefined;
-    const unknown = allowed ? Object.keys(record).find((key) => !allowed.has(key)) : undefined;
-    if (unknown !== undefined) {
-      this.refuse(id ?? undefined, 'bad-request', `unknown field "${unknown.slice(0, 40)}" in a ${String(record.type)} frame`);
-      return;
-    }
-    switch (record.type) {
-      case 'ask':
-        this.ask(id, record);
-        return;
-      case 'cancel':
-        this.cancel(id);
-        return;
-      default:
-        this.refuse(id ?? undefined, 'bad-request', 'unknown frame type: expected "ask" or "cancel"');
-    }
+    const frame = readClientFrame(data, isBinary);
+    if (!frame.ok) this.refuse(frame.id, 'bad-request', frame.message);
+    else if (frame.type === 'ask') this.ask(frame.id, frame.fields);
+    else this.cancel(frame.id);
   }
 
   private ask(id: string | null, frame: Record<string, unknown>): void {
@@ -307,9 +263,4 @@ export class ChatSession {
     }
     this.socket.send(JSON.stringify(frame));
   }
-}
-
-function validId(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) return null;
-  return /^[\x21-\x7e\p{L}\p{N}]+$/u.test(value) ? value : null;
 }
