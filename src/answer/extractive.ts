@@ -38,7 +38,7 @@ function blockLines(block: Block, labels: Labels, asOf: IsoDate): string[] {
   // A [2] written in a policy is the policy's text, never a citation of this answer.
   // Figures are quoted half-width (７个工作日 → 7个工作日), as a reader types them into a form.
   for (const sentence of block.sentences) lines.push(`> ${halfWidth(neutraliseMarkers(sentence))}`);
-  if (block.amounts.length > 0 && passage.role === 'answer') lines.push(`- ${labels.amounts}${labels.fieldSeparator}${block.amounts.join(labels === labelsFor('en') ? ', ' : '、')}`);
+  if (block.amounts.length > 0 && (passage.role === 'answer' || passage.role === 'measure')) lines.push(`- ${labels.amounts}${labels.fieldSeparator}${block.amounts.join(labels === labelsFor('en') ? ', ' : '、')}`);
   if (block.department) lines.push(`- ${labels.responsible}${labels.fieldSeparator}${neutraliseMarkers(block.department)}`);
   lines.push(`- ${labels.status}${labels.fieldSeparator}${labels.validity(passage.policy, passage.status, asOf)}`);
   return lines;
@@ -68,6 +68,10 @@ export function composeExtractive(retrieval: Retrieval, options: ComposeOptions)
   if (retrieval.noAnswer) {
     const where = retrieval.regions.map(labels.region).join(labels.listSeparator);
     lines.push(labels.noBasis(where, analysis.concepts.length > 0 ? topicOf(analysis) : ''));
+  } else if (retrieval.measures) {
+    const listed = main.filter((b) => b.passage.role === 'measure');
+    const first = listed[0]?.passage;
+    if (first) lines.push(labels.measures(neutraliseMarkers(first.policy.title), listed.length, retrieval.measures.omitted, labels.statusBadge(first.status)));
   } else if (retrieval.catalogue) {
     const policies = new Set(main.map((b) => b.passage.policy.id));
     const inForce = new Set(main.filter((b) => b.passage.status === 'in-force').map((b) => b.passage.policy.id));

@@ -27,6 +27,8 @@ export interface Labels {
   noBasis(where: string, topic: string): string;
   relatedHeading: string;
   catalogue(scope: string, total: number, inForce: number, asOf: string): string;
+  /** The measures one policy lists: how many are set out, how many more it has, and its standing. */
+  measures(title: string, shown: number, omitted: number, standing: string): string;
   condition(text: string): string;
   statusBadge(status: ValidityStatus): string;
   validity(policy: Policy, status: ValidityStatus, asOf: IsoDate): string;
@@ -55,6 +57,7 @@ const ZH: Labels = {
     `在${where ? `${where}的` : '现有的'}政策文件中没有找到${topic ? `关于“${topic}”的条款，` : '能回答这个问题的条款，'}无法给出有依据的答复。`,
   relatedHeading: '其他地区或文件的相关条款（仅供参考）：',
   catalogue: (scope, total, inForce, asOf) => `${scope}共有${total}份政策，截至${asOf}其中${inForce}份在有效期内：`,
+  measures: (title, shown, omitted, standing) => `《${title}》（${standing}）列有以下${shown}项支持${omitted > 0 ? `（另有${omitted}项未列出）` : ''}：`,
   condition: (text) => `（条件：${text}）`,
   statusBadge: (status) => ({ 'in-force': '有效', expired: '已失效', abolished: '已废止', 'not-yet-in-force': '尚未施行', unknown: '有效期未载明' })[status] ?? '',
   validity: (policy, status, asOf) => {
@@ -95,6 +98,7 @@ const EN: Labels = {
     `No clause in the policies on file${where ? ` for ${where}` : ''} answers this question${topic ? ` about “${topic}”` : ''}, so there is no basis for an answer.`,
   relatedHeading: 'Related clauses elsewhere, for reference only:',
   catalogue: (scope, total, inForce, asOf) => `${scope ? `${scope}: ` : ''}${total} policies on file, ${inForce} of them in force as of ${asOf}:`,
+  measures: (title, shown, omitted, standing) => `“${title}” (${standing}) lists these ${shown} measures${omitted > 0 ? ` (and ${omitted} more not shown)` : ''}:`,
   condition: (text) => ` (condition: ${text})`,
   statusBadge: (status) => ({ 'in-force': 'in force', expired: 'expired', abolished: 'abolished', 'not-yet-in-force': 'not yet in force', unknown: 'validity not stated' })[status] ?? '',
   validity: (policy, status, asOf) => {

@@ -85,6 +85,8 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   if (passage.role === 'validity' || passage.role === 'catalogue') return pick(sentences, (s) => VALIDITY_SENTENCE.test(s));
   if (passage.role === 'abolition') return pick(sentences, (s) => ABOLISHING_SENTENCE.test(s));
   if (passage.role === 'interpretation') return pick(sentences, (s) => INTERPRETATION_SENTENCE.test(s));
+  // One measure of a list: what it supports, up to the first sentence that says how much.
+  if (passage.role === 'measure') return sentences.slice(0, Math.max(1, sentences.findIndex((s) => amountsIn(s).length > 0) + 1)).slice(0, MAX_SENTENCES);
   // Whom a policy applies to is its whole clause: the scope, then the conditions that follow it.
   if (passage.role === 'applicability') return sentences.slice(0, MAX_SENTENCES);
   // How to apply is the clause's steps in their order: which of them matters is the reader's to judge.

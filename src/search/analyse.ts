@@ -133,14 +133,14 @@ export class QueryAnalyser {
     const topical = read.concepts.filter((c) => !aspectWords.includes(c.text));
     // Nothing left but aspect words: a question about a policy as a whole (还有效吗), or — asking how
     // much with nothing else said (试点的资金有多少) — the aspect word is the topic after all.
-    const aboutWhole = intents.has('validity') || intents.has('catalogue') || asksInterpretation;
+    const aboutWhole = intents.has('validity') || intents.has('catalogue') || intents.has('measures') || asksInterpretation;
     // …but not when the topic is a word the corpus does not know (发明专利授权奖励多少): then the aspect
     // word would make every clause that grants anything an answer.
     const unknownTopic = read.unmatched.some((w) => [...w].length >= 2 && !aspectWords.includes(w));
     let concepts = topical.length > 0 || aboutWhole || unknownTopic ? topical : read.concepts;
     if (policyIds.length === 0) {
       const words = new Set(concepts.map((c) => c.text));
-      const asksAspect = intents.has('validity') || asksInterpretation;
+      const asksAspect = intents.has('validity') || intents.has('measures') || asksInterpretation;
       const named =
         this.names.namedByTitleRun(text, words, this.inScopeOf(regions)) ??
         (asksAspect && concepts.length > 0 ? this.names.namedByAllWords([...words], regions) : null);

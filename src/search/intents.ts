@@ -21,10 +21,18 @@ const CUES: [Intent, RegExp][] = [
 /** Cues that ask which policies there are, rather than what one of them says. */
 const CATALOGUE = /(有|有些|有哪些|哪些|哪几份|几份|什么|多少份|几个)[^？?。！!，,；;\s]{0,14}?(政策|文件|措施|办法)|政策(清单|目录|列表|汇总)|(每份|各份|这几份|这些|所有|全部|库里)(的)?(政策|文件)|(政策|文件|措施|办法)(都|还)?(有)?(哪些|哪几|几份|几个|多少份)|what policies|which policies|list (of |the |all )*polic/;
 
+/**
+ * Cues that ask which measures a policy lists (有哪些支持项目, 具体有哪几项, 支持方向有哪几类) — not
+ * which projects or companies qualify (哪些项目可以申请), which asks for conditions.
+ */
+const MEASURES =
+  /(哪些|哪几|什么)(项|类|条|个方面|方面)?(具体)?(支持|扶持|奖补|奖励|补贴|补助|资助|优惠)?(项目|措施|举措|方向|内容|事项|条款)(?![^？?。，,；;]{0,4}(可以|能|可|符合|要|需|须))|(哪几|几)(项|类|条|个方面)(支持|措施|内容|政策)?(?=[？?。！!，,；;]|$)|(支持|扶持|奖补|资助)(方向|内容|范围|事项)(有|是|包括)?(哪些|什么|哪几)|(what|which) (support )?measures|list (of |the |all )*(its |the )?(measures|support items)/;
+
 export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
   const intents = new Set<Intent>();
   for (const [intent, cue] of CUES) if (cue.test(text)) intents.add(intent);
   if (CATALOGUE.test(text)) intents.add('catalogue');
+  if (MEASURES.test(text)) intents.add('measures');
   return { intents, asksInterpretation: /解释|interpret/.test(text) };
 }
 
@@ -42,6 +50,8 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
   department: new Set(['部门', '负责', '解释', '负责解释', '责任部门', '单位', '哪个部门', '牵头', '责任单位']),
   // What kind of policy is listed (扶持政策, 可以申请的政策, 现行的政策) says nothing about its topic.
   catalogue: new Set(['政策', '文件', '措施', '办法', '清单', '目录', '扶持', '支持', '惠企', '优惠', '奖补', '申请', '申报', '享受', '适用', '现行', '有效']),
+  // What the items of a policy are called (支持项目, 支持方向, 哪几项) says nothing about their topic.
+  measures: new Set(['项目', '措施', '举措', '方向', '内容', '事项', '条款', '方面', '具体', '一共', '总共', '支持', '扶持', '奖补', '奖励', '补贴', '补助', '资助', '优惠', '政策']),
   comparison: new Set(['分别', '各自', '各', '各有', '各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
 };
 

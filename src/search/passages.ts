@@ -6,10 +6,10 @@ import type { SearchIndex } from './index.js';
 /** A clause chosen for an answer, with the part it plays in it. */
 
 /** answer: it answers; validity, interpretation, applicability (who may apply): the policy's own
- *  clause on that; abolition: the
- *  clause of a later policy that abolished this one; catalogue: stands for its policy in a list;
- *  related: another region's clause, for reference. */
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'related';
+ *  clause on that; abolition: the clause of a later policy that abolished this one; catalogue: stands
+ *  for its policy in a list; measure: one of the measures a policy lists; related: another region's
+ *  clause, for reference. */
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'related';
 
 export interface Passage {
   clause: Clause;

@@ -1,3 +1,4 @@
+import { measuresOf, policyAskedAbout, type MeasureSource } from './measures.js';
 import { holdsConcept } from './holds.js';
 import type { IsoDate, Policy } from '../corpus/types.js';
 import type { QueryAnalysis } from './analysis.js';
@@ -33,6 +34,8 @@ export interface Retrieval {
   catalogue: boolean;
   /** Policies that answer as well but are not set out: the answer says how many. */
   omittedPolicies?: number;
+  /** The answer lists the measures of one policy: its granting clauses, and how many more there are. */
+  measures?: { policyId: string; omitted: number };
 }
 
 export interface RetrieveOptions {
@@ -108,6 +111,9 @@ export class Retriever {
     const missingPlaces: Retrieval['missing'] = analysis.regionsWithoutPolicies.map((region) => ({ region, reason: 'no-policies' }));
     const base = { analysis, regions: asked, catalogue: false };
 
+    // "这份措施有哪些支持项目": the measures of the one policy asked about.
+    const listed = analysis.intents.has('measures') ? this.measuresAsked(analysis, asked, options.asOf) : null;
+    if (listed) return { ...base, ...listed, noAnswer: false, missing: missingPlaces };
     if (analysis.concepts.length === 0) {
       if (analysis.unmatched.length > 0 && analysis.intents.size === 0) return { ...base, passages: [], noAnswer: true, missing: missingPlaces };
       const passages = this.aboutPolicies(analysis, asked, options.asOf);
@@ -207,6 +213,24 @@ export class Retriever {
     if (!policy) return false;
     if (policyIds.length > 0 && !policyIds.includes(policy.id)) return false;
     return scope === null || scope.has(policy.region);
+  }
+
+  /** The measures of the one policy asked about, with the clause stating its validity; null if none is singled out. */
+  private measuresAsked(analysis: QueryAnalysis, asked: string[], asOf: IsoDate): Pick<Retrieval, 'passages' | 'measures'> | null {
+    const source: MeasureSource = {
+      index: this.index,
+      ownPlaces: (region) => this.regionNames.scope(region).filter((s) => s.relation === 'self').map((s) => s.region),
+      positionsOf: (region) => this.positionsByRegion.get(region) ?? [],
+    };
+    const policy = policyAskedAbout(analysis, asked, source, asOf);
+    const list = policy ? measuresOf(policy, source, asOf) : null;
+    if (!policy || !list) return null;
+    const validity = this.aspects.validityOf(policy.id);
+    const stated = validity !== null && !list.passages.some((p) => p.clause.id === this.index.clauses[validity]?.clause.id);
+    return {
+      passages: stated ? [...list.passages, passageAt(this.index, validity, 'validity', asOf)] : list.passages,
+      measures: { policyId: policy.id, omitted: list.omitted },
+    };
   }
 
   /**

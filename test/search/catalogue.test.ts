@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerExtractive } from '../../src/answer/answer.js';
 import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
 import { assembleIndexDir } from '../../src/eval/corpus.js';
 import { EVAL_DATE } from '../helpers.js';
@@ -17,5 +18,31 @@ describe('lists of a place’s policies', () => {
     expect(result.catalogue).toBe(true);
     expect(result.passages.map((p) => [p.policy.region, p.clause.label, p.role])).toEqual([['新都区', '（十五）', 'catalogue']]);
     expect(result.passages[0]?.clause.text).toContain('有效期至2028年8月14日');
+  });
+});
+
+describe('the measures one policy lists', () => {
+  it('lists the granting clauses of the policy asked about, in its order, with its validity clause', () => {
+    const result = engine.retriever.retrieve('新都区那份智改数转政策措施，具体有哪几项支持？', { region: null, asOf: EVAL_DATE });
+    expect(result.noAnswer).toBe(false);
+    expect(result.measures).toEqual({ policyId: expect.any(String), omitted: expect.any(Number) });
+    const measures = result.passages.filter((p) => p.role === 'measure');
+    expect(measures.length).toBeGreaterThanOrEqual(10);
+    expect(measures.every((p) => p.policy.region === '新都区')).toBe(true);
+    expect(measures.slice(0, 3).map((p) => p.clause.label)).toEqual(['（一）', '（二）', '（三）']);
+    expect(measures.some((p) => p.clause.text.includes('链主企业'))).toBe(true);
+    expect(result.passages.some((p) => p.role === 'validity' && p.clause.text.includes('有效期至2028年8月14日'))).toBe(true);
+  });
+
+  it('opens the answer with the policy and how many measures it lists, each quoted with its amounts', () => {
+    const answer = answerExtractive({ question: '新都区那份智改数转政策措施，具体有哪几项支持？', region: null, asOf: EVAL_DATE }, engine);
+    expect(answer.answer.split('\n')[0]).toMatch(/^《成都市新都区推进制造业智能化改造数字化转型若干政策措施》（有效）列有以下\d+项支持/);
+    expect(answer.answer).toContain('揭榜挂帅');
+    expect(answer.citations.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('a question about which projects may apply asks for conditions, not for the list', () => {
+    const result = engine.retriever.retrieve('新都区有哪些项目可以申请技改补助？', { region: null, asOf: EVAL_DATE });
+    expect(result.measures).toBeUndefined();
   });
 });
