@@ -11,7 +11,8 @@ export function toCitation(passage: Passage, n: number): Citation {
     issuer: policy.issuer,
     region: policy.region,
     clause: clause.label,
-    text: clause.text,
+    // A row whose source set its cells apart by white space is quoted so, as printed.
+    text: clause.kind === 'table-row' ? clause.text.replace(/\s*\u00a6\s*/g, ' ').trim() : clause.text,
     validFrom: policy.validFrom,
     validTo: policy.validTo,
     status: passage.status,

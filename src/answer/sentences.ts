@@ -43,6 +43,17 @@ export function splitSentences(text: string): string[] {
 /** The heading of a column that gives the unit of the row's figures (单位, 计量单位). */
 const UNIT_HEADING = /^(计量)?单位$/;
 const isNumber = (c: string): boolean => /^\d+(\.\d+)?%?$/.test(c);
+/** A caption's unit for the whole table (单位：万元). */
+const TABLE_UNIT = /(?:单位|單位)\s*[:：]\s*(万元|萬元|元|亿元|億元)/;
+/** A cap written in a cell without its unit (1:0.5，最高30). */
+const BARE_CAP = /((?:最高|不超过|上限)\s*\d+(?:\.\d+)?)$/;
+
+/** A cell's figure with the table's unit: 30 → 30万元, 1:0.5，最高30 → 1:0.5，最高30万元. */
+function withUnit(cell: string, unit: string): string {
+  if (unit === '') return cell;
+  if (isNumber(cell) && !cell.endsWith('%')) return `${cell}${unit}`;
+  return cell.replace(BARE_CAP, `$1${unit}`);
+}
 
 /**
  * A table row read with its column headings: 上云企业（累计）：2027年 150家；2028年 220家；牵头单位 旗工信局.
@@ -55,16 +66,17 @@ export function readTableRow(clause: Clause): string {
   // The row's name is its first cell that is not a number; a number before it is the row's 序号.
   const nameAt = cells.findIndex((c) => !isNumber(c));
   if (nameAt < 0) return clause.text;
+  const tableUnit = TABLE_UNIT.exec(clause.context ?? '')?.[1] ?? '';
   if (header.length === cells.length && header.length > nameAt + 1) {
     const unitAt = header.findIndex((h) => UNIT_HEADING.test(h));
-    const unit = unitAt > nameAt ? (cells[unitAt] ?? '') : '';
-    const fields = cells.flatMap((cell, i) => (i <= nameAt || i === unitAt || cell === '' ? [] : [`${header[i]} ${cell}${isNumber(cell) ? unit : ''}`]));
+    const unit = unitAt > nameAt ? (cells[unitAt] ?? '') : tableUnit;
+    const fields = cells.flatMap((cell, i) => (i <= nameAt || i === unitAt || cell === '' ? [] : [`${header[i]} ${withUnit(cell, unit)}`]));
     return `${cells[nameAt]}：${fields.join('；')}`;
   }
   const values = cells.slice(nameAt + 1).filter(isNumber);
   const headings = header.slice(-values.length);
   if (values.length === 0 || headings.length !== values.length) return clause.text;
-  return `${cells[nameAt]}：${values.map((v, i) => `${headings[i]} ${v}`).join('；')}`;
+  return `${cells[nameAt]}：${values.map((v, i) => `${headings[i]} ${withUnit(v, tableUnit)}`).join('；')}`;
 }
 
 /** The concept weight a sentence holds, each concept counted once at its best wording. */

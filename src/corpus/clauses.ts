@@ -53,11 +53,14 @@ function isAnnexLine(text: string): boolean {
   return ANNEX_LINE.test(text) && text.length <= 60 && !/[。；;]/.test(text);
 }
 
+/** Longer than this, the line before a table is text about it rather than its caption. */
+export const CAPTION_MAX_CHARS = 60;
+
 const NUMERIC_CELL = /^\d+(\.\d+)?%?$/;
 
 export function splitCells(row: string): string[] {
   return row
-    .split('|')
+    .split(/[|\u00a6]/)
     .map((cell) => cell.trim())
     .filter((cell) => cell !== '');
 }
@@ -119,9 +122,13 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
   };
 
   let awaiting = false;
+  // The short line right before a table (某某奖励标准表 单位：万元) is its caption.
+  let captionBefore: string | null = null;
   for (const paragraph of paragraphs) {
     const text = stripDecoration(paragraph);
     if (text === '') continue;
+    const previous: string | null = captionBefore;
+    captionBefore = null;
     // The value of a header label printed on the line before (发文机关：⏎某某市人民政府) is metadata.
     const isValue = awaiting && detectMarker(text) === null && !isFrontMatter(text);
     awaiting = awaitsValue(text);
@@ -134,7 +141,7 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
 
     if (isTableRow(text)) {
       close();
-      table ??= { caption: lastTitle, header: null, rowCount: 0 };
+      table ??= { caption: previous ?? lastTitle, header: null, rowCount: 0 };
       const cells = splitCells(text);
       if (isHeaderRow(cells, table)) {
         table.header = cells;
@@ -181,6 +188,7 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
     if (isTitleLike(text) || isAnnexLine(text) || labelledTitle(text) !== null) {
       close();
       lastTitle = text;
+      captionBefore = text;
       if (isAnnexLine(text)) {
         // An annex stands outside the numbered body.
         sawAnnex = true;
@@ -190,6 +198,8 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
       continue;
     }
 
+    // A caption may run over two short lines (某某标准表 ⏎ 单位：万元).
+    if (text.length <= CAPTION_MAX_CHARS && !/[。；;]/.test(text)) captionBefore = previous && previous.length + text.length < CAPTION_MAX_CHARS ? `${previous} ${text}` : text;
     if (current && !startsWithClosingPhrase(text)) {
       current.parts.push(text);
       continue;

@@ -95,8 +95,9 @@ export function isHeadingLine(paragraph: string): boolean {
 export const SENTENCE_PUNCT = /[。；;！!？?]/;
 const ANY_PUNCT = /[，,。；;：:！!？?、]/;
 
+/** Cells ruled off (a | b |) or set apart by white space in the source (a ¦ b ¦, see aligned-table). */
 export function isTableRow(line: string): boolean {
-  return (line.match(/\|/g)?.length ?? 0) >= 2;
+  return (line.match(/[|\u00a6]/g)?.length ?? 0) >= 2;
 }
 
 /** 2024年3月1日, ２０２４年３月１日 or 二〇二四年三月一日, as signatures print dates. */

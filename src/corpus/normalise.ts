@@ -1,3 +1,4 @@
+import { alignedTableRows, GAP_CELL } from './aligned-table.js';
 import { toSimplified } from '../text/script.js';
 import {
   detectMarker,
@@ -93,11 +94,11 @@ const FOOTER_START = /^[【\[［]?\s*(原文链接|免责声明|责任编辑|分
 /** Three or more cells separated by tabs: a table row as a page or spreadsheet copy gives it. */
 function tabRow(line: string): string {
   const cells = line.trim().split(/\t+/).map((c) => c.trim());
-  return cells.length >= 3 && cells.every((c) => c !== '') ? `${cells.join(' | ')} |` : line;
+  return cells.length >= 3 && cells.every((c) => c !== '') ? `${cells.join(` ${GAP_CELL} `)} ${GAP_CELL}` : line;
 }
 
 function cleanLines(body: string): string[] {
-  const lines = body
+  const rows = body
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\[bookmark:[^\]]*\]/g, '')
@@ -106,7 +107,8 @@ function cleanLines(body: string): string[] {
     .flatMap(unflatten)
     .map(stripPageLabel)
     .map(separateIssuers)
-    .map(tabRow)
+    .map(tabRow);
+  const lines = alignedTableRows(rows)
     .map((line) => line.replace(/\*\*/g, '').replace(/^(#+)\s*/, '$1 '))
     .map(fixSpacing);
 

@@ -28,8 +28,8 @@ export interface IndexedClause {
 
 /** An amount of money or a share: what "how much" questions want. */
 const AMOUNT = /[\d０-９]+([.．][\d０-９]+)?\s*(万|萬|亿|億|千元|元|%|％)/;
-/** A table's column heading that gives the unit of its numbers: 奖励金额（万元）. */
-const UNIT_HEADING = /[（(]\s*(万元|萬元|元|亿元|億元|%|％)\s*[)）]/;
+/** A table's column heading or caption that gives the unit of its numbers: 奖励金额（万元）, 单位：万元. */
+const UNIT_HEADING = /[（(]\s*(万元|萬元|元|亿元|億元|%|％)\s*[)）]|(?:单位|單位)\s*[:：]\s*(万元|萬元|元|亿元|億元)/;
 /** Counts (20家, 15个) and table rows counting in a unit (…数量(家) | 275): for "how many" questions. */
 const COUNT = /(?:[\d０-９]+\s*|[(（])(家|个|個|项|項|台|人|次|件|所)/g;
 const DEPARTMENT = /负责解释|责任部门|負責解釋|責任部門/;

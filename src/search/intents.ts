@@ -28,11 +28,15 @@ const CATALOGUE = /(有|有些|有哪些|哪些|哪几份|几份|什么|多少�
 const MEASURES =
   /(哪些|哪几|什么)(项|类|条|个方面|方面)?(具体)?(支持|扶持|奖补|奖励|补贴|补助|资助|优惠)?(项目|措施|举措|方向|内容|事项|条款)(?![^？?。，,；;]{0,4}(可以|能|可|符合|要|需|须))|(哪几|几)(项|类|条|个方面)(支持|措施|内容|政策)?(?=[？?。！!，,；;]|$)|(支持|扶持|奖补|资助)(方向|内容|范围|事项)(有|是|包括)?(哪些|什么|哪几)|(what|which) (support )?measures|list (of |the |all )*(its |the )?(measures|support items)/;
 
+/** Cues that point at a table of the policy (配套表里, 附表, 那张表): its rows answer. */
+const TABLE = /附表|表格|(?:那|这|该)张[^，,。？?]{0,12}表|(?:标准|奖励|配套|支持|补助|补贴|指标|明细|一览|汇总)表|[^代发报列外图]表(?:里|中|内)|\btables?\b/;
+
 export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
   const intents = new Set<Intent>();
   for (const [intent, cue] of CUES) if (cue.test(text)) intents.add(intent);
   if (CATALOGUE.test(text)) intents.add('catalogue');
   if (MEASURES.test(text)) intents.add('measures');
+  if (TABLE.test(text)) intents.add('table');
   return { intents, asksInterpretation: /解释|interpret/.test(text) };
 }
 
@@ -52,6 +56,7 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
   catalogue: new Set(['政策', '文件', '措施', '办法', '清单', '目录', '扶持', '支持', '惠企', '优惠', '奖补', '申请', '申报', '享受', '适用', '现行', '有效']),
   // What the items of a policy are called (支持项目, 支持方向, 哪几项) says nothing about their topic.
   measures: new Set(['项目', '措施', '举措', '方向', '内容', '事项', '条款', '方面', '具体', '一共', '总共', '支持', '扶持', '奖补', '奖励', '补贴', '补助', '资助', '优惠', '政策']),
+  table: new Set(['表', '表格', '附表', '表里', '表中']),
   comparison: new Set(['分别', '各自', '各', '各有', '各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
 };
 

@@ -108,6 +108,11 @@ export class AnswerSelector {
       const candidate = all.find((s) => !chosen.includes(s) && s.answersPart[p]);
       if (candidate) take(candidate);
     });
+    // Asked about a table, its best answering row is cited, whatever else answers better.
+    if (analysis.intents.has('table') && chosen.length < MAX_CLAUSES_PER_POLICY && !chosen.some((s) => this.isTableRow(s))) {
+      const row = answering.find((s) => this.isTableRow(s));
+      if (row) take(row);
+    }
     // "A和B分别多少" within one policy: clauses that answer as fully as the first, each more specifically.
     const comparing = analysis.intents.has('comparison') && onlyPolicy;
     for (const candidate of answering.slice(1)) {
@@ -118,6 +123,10 @@ export class AnswerSelector {
       if (parallel || (total > 0 && gain / total >= EXTRA_CLAUSE_GAIN && candidate.score >= EXTRA_CLAUSE_SCORE_RATIO * first.score)) take(candidate);
     }
     return chosen;
+  }
+
+  private isTableRow(s: ScoredClause): boolean {
+    return this.index.clauses[s.position]?.clause.kind === 'table-row';
   }
 
   /**

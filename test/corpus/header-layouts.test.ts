@@ -118,7 +118,8 @@ describe('metadata from the layouts sites print', () => {
     // Each measure under a heading is a paragraph of its own, its 【】 note closing it.
     expect(policy.clauses.map((c) => c.label)).toEqual(['一（第1段）', '一（第2段）', '二', '附表第1行', '附表第2行']);
     expect(policy.clauses.map((c) => c.responsible)).toEqual(['县经信局；配合单位：县财政局', '县经信局', null, null, null]);
-    expect(policy.clauses[3]?.text).toBe('1 | 设备改造补助 | 300 |');
+    // Cells a tab set apart are marked so (¦), and a citation quotes them apart by white space, as printed.
+    expect(policy.clauses[3]?.text).toBe('1 ¦ 设备改造补助 ¦ 300 ¦');
   });
 
   it('a header date that cannot be read is reported; the signature still dates the document', () => {

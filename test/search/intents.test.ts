@@ -12,6 +12,23 @@ describe('what a question asks for', () => {
     expect(intents('技改补贴最高多少')).not.toContain('eligibility');
   });
 
+  it('reads a question about the measures one policy lists, not about which projects qualify', () => {
+    expect(intents('南康那份家具产业措施里，一共有哪些支持项目？')).toContain('measures');
+    expect(intents('这份措施具体有哪几项？')).toContain('measures');
+    expect(intents('这批专项资金支持方向有哪几类？')).toContain('measures');
+    expect(intents('which measures does the nankang policy contain?')).toContain('measures');
+    expect(intents('哪些项目可以申请技改补贴？')).not.toContain('measures');
+    expect(intents('需要满足哪几项条件才能申请？')).not.toContain('measures');
+  });
+
+  it('reads a pointer at a table of the policy, not words that merely contain 表', () => {
+    expect(intents('按柳州的配套表市里和县里各给多少？')).toContain('table');
+    expect(intents('那张奖励标准表里数字化车间给多少')).toContain('table');
+    expect(intents('附表里两化融合那行是多少')).toContain('table');
+    expect(intents('人大代表企业有没有奖励')).not.toContain('table');
+    expect(intents('发表论文有补贴吗')).not.toContain('table');
+  });
+
   it('reads a list asked with a modifier between 有哪些 and 政策, but not across a sentence', () => {
     expect(intents('长沙经开区有哪些支持企业数字化转型的政策')).toContain('catalogue');
     expect(intents('萧山区现在有哪些制造业扶持政策')).toContain('catalogue');
