@@ -38,7 +38,7 @@ function blockLines(block: Block, labels: Labels, asOf: IsoDate): string[] {
   // A [2] written in a policy is the policy's text, never a citation of this answer.
   // Figures are quoted half-width (７个工作日 → 7个工作日), as a reader types them into a form.
   for (const sentence of block.sentences) lines.push(`> ${halfWidth(neutraliseMarkers(sentence))}`);
-  if (block.amounts.length > 0 && (passage.role === 'answer' || passage.role === 'measure')) lines.push(`- ${labels.amounts}${labels.fieldSeparator}${block.amounts.join(labels === labelsFor('en') ? ', ' : '、')}`);
+  if (block.amounts.length > 0 && (passage.role === 'answer' || passage.role === 'measure' || passage.role === 'cap')) lines.push(`- ${labels.amounts}${labels.fieldSeparator}${block.amounts.join(labels === labelsFor('en') ? ', ' : '、')}`);
   if (block.department) lines.push(`- ${labels.responsible}${labels.fieldSeparator}${neutraliseMarkers(block.department)}`);
   lines.push(`- ${labels.status}${labels.fieldSeparator}${labels.validity(passage.policy, passage.status, asOf)}`);
   return lines;

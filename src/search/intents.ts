@@ -31,12 +31,17 @@ const MEASURES =
 /** Cues that point at a table of the policy (配套表里, 附表, 那张表): its rows answer. */
 const TABLE = /附表|表格|(?:那|这|该)张[^，,。？?]{0,12}表|(?:标准|奖励|配套|支持|补助|补贴|指标|明细|一览|汇总)表|[^代发报列外图]表(?:里|中|内)|\btables?\b/;
 
+/** Cues that ask what one enterprise can have in all (一家企业一年最多能拿多少, 单个企业上限): the policy's cap. */
+const CAP =
+  /(?:(?:单个|每个|同一|单家)(?:企业|公司|工厂|厂)|(?:一|每)家(?:企业|公司|工厂|厂)?)[^？?。，,]{0,10}?(?:最多|最高|上限|封顶|顶格|总额|总共|一共|累计)|(?:the )?(?:most|maximum|cap|limit)[^?.]{0,40}\b(?:one|a single|each|per|any) (?:company|firm|enterprise)|per (?:company|firm|enterprise) (?:per|a|each) year/;
+
 export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
   const intents = new Set<Intent>();
   for (const [intent, cue] of CUES) if (cue.test(text)) intents.add(intent);
   if (CATALOGUE.test(text)) intents.add('catalogue');
   if (MEASURES.test(text)) intents.add('measures');
   if (TABLE.test(text)) intents.add('table');
+  if (CAP.test(text)) intents.add('cap');
   return { intents, asksInterpretation: /解释|interpret/.test(text) };
 }
 

@@ -7,9 +7,9 @@ import type { SearchIndex } from './index.js';
 
 /** answer: it answers; validity, interpretation, applicability (who may apply): the policy's own
  *  clause on that; abolition: the clause of a later policy that abolished this one; catalogue: stands
- *  for its policy in a list; measure: one of the measures a policy lists; related: another region's
- *  clause, for reference. */
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'related';
+ *  for its policy in a list; measure: one of the measures a policy lists; cap: the policy's limit on
+ *  what one enterprise may receive in all; related: another region's clause, for reference. */
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'related';
 
 export interface Passage {
   clause: Clause;
@@ -52,11 +52,18 @@ const INTERPRETATION = /负责解释|負責解釋/;
  */
 const APPLICABILITY = /本(?:细则|細則|办法|辦法|措施|政策|意见|意見|方案|规定|規定)适用于|本(?:细则|細則|办法|辦法|措施|政策|意见|意見|方案|规定|規定)適用於|(?:支持|扶持|适用|適用)对象|申报(?:主体|条件)|申請條件|申请条件/;
 
+/**
+ * How a policy caps what one enterprise receives under it in all, in the drafting formulas of the
+ * genre: 单个企业每年度获得专项资金总额不超过500万元, 同一企业同一年度获得本办法奖补资金总额不超过2000万元.
+ */
+export const CAP_CLAUSE = /(?:单个|單個|同一|每家|每个|每個)企业[^。；;]{0,30}?(?:总额|總額|合计|合計|累计|累計)[^。；;]{0,8}?(?:不超过|不超過|不得超过|不得超過|最高|封顶|封頂|上限)/;
+
 /** Each policy's clauses that state its validity and who interprets it, found once per corpus. */
 export class PolicyAspects {
   private readonly validity = new Map<string, number>();
   private readonly interpretation = new Map<string, number>();
   private readonly applicability = new Map<string, number>();
+  private readonly cap = new Map<string, number>();
   private readonly first = new Map<string, number>();
   private readonly positionOfClause = new Map<string, number>();
   private readonly policies = new Map<string, Policy>();
@@ -72,6 +79,7 @@ export class PolicyAspects {
       if (entry.clause.id === entry.policy.validityClauseId) this.validity.set(id, position);
       if (INTERPRETATION.test(entry.clause.text)) this.interpretation.set(id, position);
       if (!this.applicability.has(id) && APPLICABILITY.test(entry.clause.text)) this.applicability.set(id, position);
+      if (!this.cap.has(id) && CAP_CLAUSE.test(entry.clause.text)) this.cap.set(id, position);
     });
     for (const policy of this.policies.values()) {
       if (!policy.abolishedByClauseId) continue;
@@ -92,6 +100,11 @@ export class PolicyAspects {
   /** The clause that says whom the policy applies to (its first such clause). */
   applicabilityOf(policyId: string): number | null {
     return this.applicability.get(policyId) ?? null;
+  }
+
+  /** The clause that caps what one enterprise receives under the policy in all (its first such clause). */
+  capOf(policyId: string): number | null {
+    return this.cap.get(policyId) ?? null;
   }
 
   statusOf(policyId: string, asOf: IsoDate): ValidityStatus | null {

@@ -152,12 +152,14 @@ export class AnswerSelector {
   }
 
   /**
-   * The clauses that state a policy's validity or who interprets it, when the question asks; the
+   * The clauses that state a policy's validity, who interprets it or its overall cap, when the question asks; the
    * validity clause of a policy expired or not yet in force when nothing in force answers; and for a
    * policy abolished, the later policy's clause that abolished it, always.
    */
   aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate, nothingInForce = false): Passage[] {
-    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'abolition'][] = [];
+    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'cap' | 'abolition'][] = [];
+    // Asked how much one enterprise can have in all, the policy's overall cap holds beside the item's.
+    if (analysis.intents.has('cap')) wanted.push([this.aspects.capOf(policyId), 'cap']);
     // Asked who may apply, the policy's general conditions hold beside the item's own.
     if (analysis.intents.has('eligibility')) wanted.push([this.aspects.applicabilityOf(policyId), 'applicability']);
     // When nothing answering is in force, the answer's first words are that this policy has expired or

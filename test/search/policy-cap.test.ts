@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { answerExtractive } from '../../src/answer/answer.js';
+import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
+import { assembleIndexDir } from '../../src/eval/corpus.js';
+import { readIntents } from '../../src/search/intents.js';
+import { EVAL_DATE } from '../helpers.js';
+import { BLIND_POLICIES } from '../support/corpora.js';
+
+/** What one enterprise can have under a policy in all: the policy's cap clause, beside the item's. */
+const dir = assembleIndexDir(DEFAULT_INDEX_DIR, [BLIND_POLICIES]);
+const engine = createEngine(dir, 'off');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the cap on what one enterprise receives', () => {
+  it('is asked by the ways owners put it, not by a cap on one project', () => {
+    const asks = (q: string): boolean => readIntents(q.toLowerCase()).intents.has('cap');
+    expect(asks('一家企业一年最多能拿多少？')).toBe(true);
+    expect(asks('单个企业每年上限是多少')).toBe(true);
+    expect(asks('一家最多拿多少？')).toBe(true);
+    expect(asks("What's the most one company can receive in a single year?")).toBe(true);
+    expect(asks('单个项目最高补多少')).toBe(false);
+    expect(asks('技改补贴比例是多少')).toBe(false);
+  });
+
+  it('cites the policy’s cap clause beside the item that answers, and states the cap', () => {
+    const question = '佛山智能化改造项目补助比例多少？同一家企业一年最多能拿多少？';
+    const retrieval = engine.retriever.retrieve(question, { region: null, asOf: EVAL_DATE });
+    const cap = retrieval.passages.find((p) => p.role === 'cap');
+    expect(cap?.policy.region).toBe('佛山市');
+    expect(cap?.clause.text.replace(/\s+/g, '')).toContain('同一企业同一年度获得本办法奖补资金总额不超过2000万元');
+    expect(retrieval.passages.some((p) => p.role === 'answer' && p.policy.region === '佛山市')).toBe(true);
+    expect(answerExtractive({ question, region: null, asOf: EVAL_DATE }, engine).answer).toMatch(/2000\s*万元/);
+  });
+
+  it('is not cited when the question does not ask for it', () => {
+    const retrieval = engine.retriever.retrieve('佛山智能化改造项目补助比例多少？', { region: null, asOf: EVAL_DATE });
+    expect(retrieval.passages.some((p) => p.role === 'cap')).toBe(false);
+  });
+});
