@@ -104,7 +104,7 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   // Whom a policy applies to is its whole clause: the scope, then the conditions that follow it.
   if (passage.role === 'applicability') return sentences.slice(0, MAX_SENTENCES);
   // How to apply is the clause's steps in their order: which of them matters is the reader's to judge.
-  if (analysis.intents.has('procedure') && !analysis.intents.has('amount')) return sentences.slice(0, MAX_SENTENCES);
+  if (analysis.intents.has('procedure') && !analysis.asksFigure) return sentences.slice(0, MAX_SENTENCES);
   const wantsAmount = analysis.intents.has('amount');
   const parts = analysis.parts.length > 0 ? analysis.parts : [{ concepts: analysis.concepts.map((_, i) => i), key: analysis.key }];
   const prepared = sentences.map(prepareForTokens);

@@ -6,8 +6,11 @@ import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
 import { assembleIndexDir } from '../../src/eval/corpus.js';
 import { EVAL_DATE } from '../helpers.js';
 
-/** 萧山 (set #3's fixture) states its application steps in one clause, 第十三条; 武进 writes figures full-width. */
-const folders = ['../fixtures/blind/policies', '../fixtures/blind3/policies'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+/**
+ * 萧山 (set #3's fixture) states its application steps in one clause, 第十三条; 武进 writes figures
+ * full-width; 新都 (set #5's) says which awards need no application in its procedure clause.
+ */
+const folders = ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 const dir = assembleIndexDir(DEFAULT_INDEX_DIR, folders);
 const engine = createEngine(dir, 'off');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,6 +24,13 @@ describe('answers about how to apply and who may', () => {
     expect(a.citations.map((c) => c.clause)).toContain('第十三条');
     expect(a.answer).toContain('申报材料包括');
     expect(a.answer).toContain('公示7天');
+  });
+
+  it('quotes the whole procedure clause when awards are named but no figure is asked', () => {
+    const a = ask('新都区智改数转政策每年分几批申报？在哪个平台报？哪些奖励不用申报？');
+    expect(a.citations.map((c) => `${c.region}:${c.clause}`)).toContain('新都区:（十三）');
+    expect(a.answer).toContain('蓉易享');
+    expect(a.answer).toContain('免申即享');
   });
 
   it('writes figures half-width in quotes, as a reader types them', () => {
