@@ -30,6 +30,8 @@ const HAN = /\p{Script=Han}/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** A noun ending in a locative (表里, 厂内, 园区中) says where, and does not narrow the next word. */
 const LOCATIVE_END = /[里内中上下外间旁边]$/u;
+/** A level of government with a locative (区里, 市里, 镇上): which government, never what is asked for. */
+const LEVEL_WITH_LOCATIVE = /^(?:省|市|县|区|镇|乡|旗|街道)(?:里|内|上|这边|那边)$/u;
 /** Expansions of short forms, kept per process: the same colloquial words come back again and again. */
 const EXPANSION_CACHE_LIMIT = 10_000;
 
@@ -76,7 +78,7 @@ export class ConceptReader {
     for (const word of this.words(text)) {
       const prior = previous;
       previous = null;
-      if (this.lexicon.stopwords.has(word)) continue;
+      if (this.lexicon.stopwords.has(word) || LEVEL_WITH_LOCATIVE.test(word)) continue;
       // A bare small number says nothing (一 2 3); 5g, 3d and 2025 do.
       if (/^\d+(\.\d+)?$/.test(word) && !MEANINGFUL_NUMBER.test(word)) continue;
       if (length(word) < 2 && !this.lexicon.synonyms.has(word)) continue;
