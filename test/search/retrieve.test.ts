@@ -179,13 +179,3 @@ describe('retrieval', () => {
     ]);
   });
 });
-
-describe('a level of government said with a locative', () => {
-  it('区里, 市里: which government, not a topic the clause must name', () => {
-    const question = '嘉定的工业互联网企业上市了，除了区里的上市补贴还能额外拿钱吗？';
-    expect(engine.retriever.analyse(question).concepts.map((c) => c.text)).not.toContain('区里');
-    const result = retrieve(question);
-    expect(result.noAnswer).toBe(false);
-    expect(cited(question)[0]).toBe('jiading-2021:3');
-  });
-});
