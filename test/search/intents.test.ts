@@ -8,6 +8,8 @@ describe('what a question asks for', () => {
     expect(intents('西咸新区什么样的企业能享受一企一策')).toContain('eligibility');
     expect(intents('哪些企业可以申请技改补贴')).toContain('eligibility');
     expect(intents('what kind of company can apply for the subsidy')).toContain('eligibility');
+    // What one may not do after (限制) is a condition too.
+    expect(intents('拿了奖补的企业，以后搬走有什么限制？')).toContain('eligibility');
     // Asking how much is not asking who.
     expect(intents('技改补贴最高多少')).not.toContain('eligibility');
   });
