@@ -50,7 +50,7 @@ export class QueryAnalyser {
     private readonly lexicon: AnalyserLexicon,
     policies: PolicyName[],
     corpus: CorpusStatistics,
-    general: GeneralLanguage,
+    private readonly general: GeneralLanguage,
     private readonly regions: RegionNames,
     /** A general English–Chinese dictionary, for words the glossary does not list. */
     private readonly bilingual: PhraseLookup = () => undefined,
@@ -68,7 +68,7 @@ export class QueryAnalyser {
       if (this.recent.size >= RECENT_READINGS) this.recent.delete(this.recent.keys().next().value ?? '');
       this.recent.set(question, analysis);
     }
-    return previous ? inheritFromPrevious(analysis, previous) : analysis;
+    return previous ? inheritFromPrevious(analysis, previous, (word) => this.general.isNoun(word) || !this.general.knows(word)) : analysis;
   }
 
   /** Whether a policy's region is one of the places asked about, or inside or above one (any, when none is asked). */

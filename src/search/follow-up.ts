@@ -10,10 +10,19 @@ import type { Intent, QueryAnalysis } from './analysis.js';
 /** Words that mark a follow-up: a conjunction (那, 还有), or a pointer back at what was just said (这个, 它). */
 const FOLLOW_UP_MARK = /^\s*(那|那么|那如果|还有|再问|另外|换成|如果是|这个|这项|这笔|这份|它|and\b|what about|how about|is it\b|is that\b|does it\b|does that\b)|呢\s*[？?]?\s*$/i;
 
-export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnalysis): QueryAnalysis {
+/** A question form made of a word and its negation (算不算, 能不能, 有没有): how it asks, never what about. */
+const A_NOT_A = /^(\p{Script=Han}+)[不没]\1/u;
+
+/**
+ * `namesThing`: whether a word the corpus does not know could name a thing asked about (a noun, or a
+ * word general Chinese does not have: 火星基地) rather than say what happens to it (分开, 进来).
+ */
+export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnalysis, namesThing: (word: string) => boolean = () => true): QueryAnalysis {
   const marked = FOLLOW_UP_MARK.test(current.question);
   const namesPlace = current.regions.length > 0 || current.regionsWithoutPolicies.length > 0 || current.policyIds.length > 0;
-  const hasTopic = current.concepts.length > 0 || current.unmatched.length > 0;
+  // Only words that say what about make a topic of its own; qualifiers (一次, 以后) and verbs do not.
+  const hasTopic =
+    current.concepts.some((c) => c.content && !c.generic && c.weight > 0) || current.unmatched.some((w) => !A_NOT_A.test(w) && namesThing(w));
   const asksAspect = current.intents.size > 0 || current.asksInterpretation;
   // "Which policies are there" is a question of its own unless it is marked as a follow-up.
   if (current.intents.has('catalogue') && !marked) return current;

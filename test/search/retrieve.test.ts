@@ -134,6 +134,14 @@ describe('retrieval', () => {
     expect(followUp.passages.map((p) => p.policy.id)).toEqual(['songjiang-2023']);
   });
 
+  it('reads a follow-up of qualifiers and verbs only (一次, 分开) as about the topic before it, but not one naming a thing', () => {
+    const previous = engine.retriever.analyse('松江两化融合贯标奖励多少？');
+    const followUp = engine.retriever.retrieve('那这笔钱是一次给完还是分开给？', { region: null, asOf: EVAL_DATE, previous });
+    expect(followUp.noAnswer).toBe(false);
+    expect(followUp.passages.filter((p) => p.role === 'answer').map((p) => `${p.policy.id}:${p.clause.label}`)).toEqual(['songjiang-2023:5']);
+    expect(engine.retriever.retrieve('那火星基地呢？', { region: null, asOf: EVAL_DATE, previous }).noAnswer).toBe(true);
+  });
+
   it('takes filler off a word glued to it, even where the corpus’s own segmentation glued it too (能补)', () => {
     const analysis = engine.retriever.analyse('太仓搞技改现在能补多少？');
     expect(analysis.concepts.map((c) => c.text)).toEqual(['技改']);
