@@ -1,6 +1,7 @@
 import { spansIn } from './abbreviations.js';
 import type { Concept, Intent, QueryAnalysis, VariantKind } from './analysis.js';
 import { saturatedTf } from './bm25.js';
+import { holdsConcept } from './holds.js';
 import { nearPhrase, orderedPieces } from './near-phrase.js';
 import type { IndexedClause, SearchIndex } from './index.js';
 import type { CorpusStatistics } from './statistics.js';
@@ -28,6 +29,13 @@ export interface ScoredClause {
  * the word said at length. Counts as an equivalence.
  */
 export const NEAR_PHRASE_CREDIT = 0.9;
+/**
+ * A policy's title says what all its clauses are about: a concept the title holds (智改数转 in
+ * …智能化改造数字化转型奖补办法) counts as this much covered in each of its clauses — as a piece of a
+ * word does, since a clause may be about one part of it. Only towards whether a clause answers, never
+ * its score, its key concept or what it adds beside another clause.
+ */
+export const TITLE_CREDIT = 0.5;
 /** A clause answers a (sub-)question when it covers this share of its weight, the key concept included. */
 export const MIN_COVERAGE = 0.5;
 
@@ -111,14 +119,20 @@ export class ClauseScorer {
         ? scope.positions.filter(scope.inScope)
         : this.index.candidates(terms, scope.regions, CANDIDATE_LIMIT).filter(scope.inScope);
     const scored: ScoredClause[] = [];
+    const titleHolds = new Map<string, Float64Array>();
     for (const position of positions) {
       const entry = this.index.clauses[position];
       if (!entry) continue;
-      const s = this.scoreClause(position, entry, prepared, parts, total, analysis, statistics.averageLength);
+      let held = titleHolds.get(entry.policy.id);
+      if (!held) {
+        held = Float64Array.from(concepts, (c) => (c.content && holdsConcept(entry.policy.title, c) ? TITLE_CREDIT * c.weight : 0));
+        titleHolds.set(entry.policy.id, held);
+      }
+      const s = this.scoreClause(position, entry, prepared, parts, total, analysis, statistics.averageLength, held);
       if (s) scored.push(s);
     }
     scored.sort((a, b) => b.score - a.score);
-    this.readLeaders(scored.slice(0, TEXT_CHECK_LIMIT), prepared, parts, total, analysis);
+    this.readLeaders(scored.slice(0, TEXT_CHECK_LIMIT), prepared, parts, total, analysis, titleHolds);
     scored.sort((a, b) => b.score - a.score);
     return scored;
   }
@@ -148,6 +162,7 @@ export class ClauseScorer {
     total: number,
     analysis: QueryAnalysis,
     average: number,
+    titleHolds: Float64Array,
   ): ScoredClause | null {
     let score = 0;
     let coveredWeight = 0;
@@ -178,7 +193,7 @@ export class ClauseScorer {
       score: score * coverage * this.boost(analysis, entry),
       coverage,
       covered,
-      answersPart: answeredParts(parts, covered, entry.statesAmount),
+      answersPart: answeredParts(parts, covered, entry.statesAmount, titleHolds),
     };
   }
 
@@ -186,7 +201,14 @@ export class ClauseScorer {
    * The leading clauses' text is read for what term matching cannot see: a word the corpus only has
    * inside longer ones (a segmentation mismatch), and question words written together.
    */
-  private readLeaders(leaders: ScoredClause[], concepts: PreparedConcept[], parts: PartMeasure[], total: number, analysis: QueryAnalysis): void {
+  private readLeaders(
+    leaders: ScoredClause[],
+    concepts: PreparedConcept[],
+    parts: PartMeasure[],
+    total: number,
+    analysis: QueryAnalysis,
+    titleHolds: Map<string, Float64Array>,
+  ): void {
     const textual = concepts.some((c) => c.literals.length > 0 || c.ordered.length > 1);
     if (!textual && analysis.phrases.length === 0) return;
     for (const s of leaders) {
@@ -204,7 +226,8 @@ export class ClauseScorer {
         s.score = s.coverage > 0 ? (s.score * coverage) / s.coverage : s.score;
         s.coverage = coverage;
       }
-      s.answersPart = answeredParts(parts, s.covered, this.index.clauses[s.position]?.statesAmount ?? false);
+      const entry = this.index.clauses[s.position];
+      s.answersPart = answeredParts(parts, s.covered, entry?.statesAmount ?? false, titleHolds.get(entry?.policy.id ?? ''));
       for (const phrase of analysis.phrases) if (text.includes(phrase)) s.score *= PHRASE_BOOST;
     }
   }
@@ -255,12 +278,13 @@ export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
  * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
  * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
  */
-export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, statesAmount: boolean): boolean[] {
+/** `titleHolds`: the weight the clause's policy title covers of each concept (TITLE_CREDIT), never the key. */
+export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, statesAmount: boolean, titleHolds?: ArrayLike<number>): boolean[] {
   const out = new Array<boolean>(parts.length);
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p] as PartMeasure;
     let got = 0;
-    for (const i of part.measured) got += covered[i] ?? 0;
+    for (const i of part.measured) got += Math.max(covered[i] ?? 0, titleHolds?.[i] ?? 0);
     const holdsKey = part.keyNeeds === 0 || (covered[part.key] ?? 0) >= part.keyNeeds;
     out[p] = !(part.needsAmount && !statesAmount) && part.weight > 0 && got >= MIN_COVERAGE * part.weight && holdsKey;
   }
