@@ -14,8 +14,8 @@ const CUES: [Intent, RegExp][] = [
   ['validity', /有效|失效|过期|到期|期满|施行|起实施|开始实施|生效|废止|作废|哪天|何时|什么时候|截止|还能用|还管用|还算数|还能(申请|申报|报|享受)|还可以(申请|申报)|in force|in effect|take effect|takes effect|valid|expire|effective|abolish|repeal|still apply|still open|start and end|when does it (start|end)|until when|deadline/],
   ['department', /部门|单位负责|谁负责|负责解释|谁管|找谁|哪个局|哪家单位|department|responsible|interpret|which (office|bureau|agency)|who (handles|administers)/],
   ['eligibility', /条件|门槛|资格|要求|限制|主体|对象|符合|够不够|能不能(申请|享受|拿)|可以(申请|享受)吗|能否(申请|享受)|能(申请|申报|享受)吗|还能享受|(什么样|哪类|哪种|什么类型)的?(企业|公司|项目|单位|主体)|哪些(企业|公司|项目|单位)(能|可以|可)|eligib|qualif|requirement|which (companies|firms|enterprises|projects)|what (kind|type) of (company|companies|firm|enterprise|project)/],
-  ['procedure', /先.{1,4}后|流程|程序|步骤|怎么申请|如何申请|怎么报|如何申报|申报方式|材料|在哪(里|儿|个平台)?(申报|申请|报|办)|(哪个|什么)平台|找谁|向谁|什么时候(申报|申请|报)|几批|公示|备案|how (do|to|can) .*apply|procedure|process/],
-  ['comparison', /分别|各自|各有|比较|对比|区别|差别|哪个.{0,4}(多|高|大|少|低)|哪里.{0,4}(多|高)|各(区|地|市|县|镇|级)|哪(个|些)(区|地方|市|县)|\bcompare|respectively|\beach of\b|difference|which (district|city|region|place)/],
+  ['procedure', /先.{1,4}后|流程|程序|步骤|怎么申请|如何申请|怎么报|如何申报|申报方式|材料|在哪(里|儿|个平台)?(申报|申请|报|办)|(哪个|什么)平台|找谁|向谁|什么时候(申报|申请|报)|几批|公示|备案|多长时间|多久|时限|期限内|how (do|to|can) .*apply|how long|procedure|process/],
+  ['comparison', /分别|各自|各有|比较|对比|区别|差别|哪个[^，,。？?；;！!]{0,4}(多|高|大|少|低)|哪里[^，,。？?；;！!]{0,4}(多|高)|各(区|地|市|县|镇|级)|哪(个|些)(区|地方|市|县)|\bcompare|respectively|\beach of\b|difference|which (district|city|region|place)/],
 ];
 
 /** Cues that ask which policies there are, rather than what one of them says. */

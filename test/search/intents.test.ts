@@ -23,6 +23,12 @@ describe('what a question asks for', () => {
     expect(intents('需要满足哪几项条件才能申请？')).not.toContain('measures');
   });
 
+  it('reads how long and how often as asking about the procedure, and a comparison never across a sentence', () => {
+    expect(intents('拿到文件后要在多长时间内申请？找哪个部门，多久审一次？')).toContain('procedure');
+    expect(intents('找哪个部门，多久审一次？')).not.toContain('comparison');
+    expect(intents('哪个区奖得多？')).toContain('comparison');
+  });
+
   it('reads a pointer at a table of the policy, not words that merely contain 表', () => {
     expect(intents('按柳州的配套表市里和县里各给多少？')).toContain('table');
     expect(intents('那张奖励标准表里数字化车间给多少')).toContain('table');
