@@ -141,9 +141,16 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
       for (let j = i + 1; j < sentences.length && /[；;]$/.test(sentences[j - 1] ?? '') && states[j] && !NEW_BENEFICIARY.test(sentences[j] ?? ''); j++) chosen.add(j);
     }
   }
+  // A share is capped by the short sentence after it (…提高到10%。单个项目补助最高800万元。): quoted with it.
+  if (wantsAmount) {
+    for (const i of [...chosen]) if (/[%％]/.test(sentences[i] ?? '') && CAP_AFTER_SHARE.test(sentences[i + 1] ?? '')) chosen.add(i + 1);
+  }
   if (chosen.size === 0) return sentences.slice(0, 2);
   return sentences.filter((_, i) => chosen.has(i)).slice(0, MAX_SENTENCES);
 }
+
+/** A sentence that only caps the share before it: 单个项目补助最高800万元, 每家企业每年不超过50万元. */
+const CAP_AFTER_SHARE = /^[^，,。；;]{0,14}?(?:最高|不超过|不超過|上限|封顶)[^，,。；;]{0,6}?[\d０-９][^。；;]{0,8}[。；;]?$/;
 
 function pick(sentences: string[], test: (s: string) => boolean): string[] {
   const found = sentences.filter(test);
