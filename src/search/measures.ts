@@ -43,15 +43,27 @@ export function policyAskedAbout(analysis: QueryAnalysis, asked: string[], sourc
   return inForce.length === 1 ? (inForce[0] ?? null) : null;
 }
 
+/**
+ * The measures: the policy's numbered clauses in the sections where it grants (a free service or a
+ * voucher there is a measure too, though it states no sum), or — for a policy that grants only in a
+ * table — its granting rows. A table that sums up the body's measures is not listed again.
+ */
 export function measuresOf(policy: Policy, source: MeasureSource, asOf: IsoDate): MeasureList | null {
-  const granting = source.positionsOf(policy.region).filter((position) => {
-    const entry = source.index.clauses[position];
-    return entry !== undefined && entry.policy.id === policy.id && entry.grantsAmount;
-  });
-  if (granting.length < MIN_MEASURES) return null;
+  const own = source.positionsOf(policy.region).filter((position) => source.index.clauses[position]?.policy.id === policy.id);
+  const entry = (position: number) => source.index.clauses[position];
+  const sectionOf = (position: number): string => entry(position)?.clause.sectionPath.join('/') ?? '';
+  const grantingInBody = own.filter((p) => entry(p)?.grantsAmount && entry(p)?.clause.kind !== 'table-row');
+  let measures: number[];
+  if (grantingInBody.length >= MIN_MEASURES) {
+    const sections = new Set(grantingInBody.map(sectionOf));
+    measures = own.filter((p) => grantingInBody.includes(p) || (entry(p)?.clause.kind === 'numbered' && sections.has(sectionOf(p))));
+  } else {
+    measures = own.filter((p) => entry(p)?.grantsAmount);
+  }
+  if (measures.length < MIN_MEASURES) return null;
   return {
     policy,
-    passages: granting.slice(0, MAX_MEASURES_LISTED).map((position) => passageAt(source.index, position, 'measure', asOf)),
-    omitted: Math.max(0, granting.length - MAX_MEASURES_LISTED),
+    passages: measures.slice(0, MAX_MEASURES_LISTED).map((position) => passageAt(source.index, position, 'measure', asOf)),
+    omitted: Math.max(0, measures.length - MAX_MEASURES_LISTED),
   };
 }
