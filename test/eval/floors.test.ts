@@ -61,7 +61,7 @@ const FLOORS: { name: string; file: string; corpus: Corpus; lexicon: 'files' | '
   { name: 'blind set #3 on four more policies', file: 'blind3.jsonl', corpus: 'seeds+blind3', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.9 },
   { name: 'blind set #4, colloquial, over all nineteen policies', file: 'blind4.jsonl', corpus: 'seeds+blind+blind3', lexicon: 'files', anchor: 0.84, facts: 0.8, refusal: 0.95 },
   { name: 'blind set #5, four more layouts, over all twenty-three policies', file: 'blind5.jsonl', corpus: 'seeds+blind+blind3+blind5', lexicon: 'files', anchor: 0.85, facts: 0.83, refusal: 0.95 },
-  { name: 'blind set #6, portal page, chaptered rules, city top-ups, a call for applications, over twenty-seven policies', file: 'blind6.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6', lexicon: 'files', anchor: 0.76, facts: 0.79, refusal: 0.75 },
+  { name: 'blind set #6, portal page, chaptered rules, city top-ups, a call for applications, over twenty-seven policies', file: 'blind6.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6', lexicon: 'files', anchor: 0.81, facts: 0.83, refusal: 0.75 },
   { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.87, facts: 0.85, refusal: 0.8 },
 ];
 
