@@ -130,6 +130,15 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
     const keyedOther = candidates.some((c) => !c.states && keyed.has(c.i));
     for (const c of candidates) if (!partKey || keyed.has(c.i) || (c.states ? !keyedAmount : !keyedOther)) chosen.add(c.i);
   }
+  // A specific question word the clause says only in a sentence not chosen (初级 in …评定为初级的不予
+  // 奖励) is answered there: that sentence is quoted too.
+  if (chosen.size > 0) {
+    for (const concept of analysis.concepts) {
+      if (!concept.content || concept.generic || concept.weight <= 0 || [...chosen].some((i) => holdsConcept(prepared[i] ?? '', concept))) continue;
+      const at = prepared.findIndex((text) => holdsConcept(text, concept));
+      if (at >= 0) chosen.add(at);
+    }
+  }
   // Asked how much, when the sentences that name the topic state no amount, the clause's amounts
   // lean on its heading for their subject (…贯标。对开展实质贯标…的企业，给予最高30万元奖励): quote them.
   if (wantsAmount && chosen.size > 0 && ![...chosen].some((i) => states[i])) states.forEach((stated, i) => stated && chosen.add(i));

@@ -38,3 +38,12 @@ describe('the cap on what one enterprise receives', () => {
     expect(retrieval.passages.some((p) => p.role === 'cap')).toBe(false);
   });
 });
+
+describe('a question word said only in a sentence of its own', () => {
+  it('quotes that sentence too (初级 in …评定为初级的…不予奖励)', () => {
+    const a = answerExtractive({ question: '准格尔旗的煤矿只评上了自治区初级智能化煤矿，能不能拿到奖励？', region: null, asOf: EVAL_DATE }, engine);
+    expect(a.citations.map((c) => c.policyId)).toContain('zhungeer-2027');
+    expect(a.answer).toContain('初级');
+    expect(a.answer).toContain('不予奖励');
+  });
+});
