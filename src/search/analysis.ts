@@ -4,7 +4,7 @@
  * it in the corpus and the weight it carries.
  */
 
-export type Intent = 'amount' | 'validity' | 'department' | 'eligibility' | 'procedure' | 'comparison' | 'catalogue' | 'measures' | 'table' | 'cap';
+export type Intent = 'amount' | 'validity' | 'department' | 'eligibility' | 'procedure' | 'comparison' | 'catalogue' | 'measures' | 'table' | 'cap' | 'exemption';
 
 /**
  * How a wording relates to the question's word: the word itself, an equivalence from the lexicon, a

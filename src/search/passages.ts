@@ -8,8 +8,9 @@ import type { SearchIndex } from './index.js';
 /** answer: it answers; validity, interpretation, applicability (who may apply): the policy's own
  *  clause on that; abolition: the clause of a later policy that abolished this one; catalogue: stands
  *  for its policy in a list; measure: one of the measures a policy lists; cap: the policy's limit on
- *  what one enterprise may receive in all; related: another region's clause, for reference. */
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'related';
+ *  what one enterprise may receive in all; exemption: which awards are granted without an application;
+ *  related: another region's clause, for reference. */
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'exemption' | 'related';
 
 export interface Passage {
   clause: Clause;
@@ -58,12 +59,16 @@ const APPLICABILITY = /本(?:细则|細則|办法|辦法|措施|政策|意见|�
  */
 export const CAP_CLAUSE = /(?:单个|單個|同一|每家|每个|每個)企业[^。；;]{0,30}?(?:总额|總額|合计|合計|累计|累計)[^。；;]{0,8}?(?:不超过|不超過|不得超过|不得超過|最高|封顶|封頂|上限)/;
 
+/** How a policy says an award is granted without an application: 免申即享, 企业无需提交申请, 直接核定. */
+export const EXEMPTION_CLAUSE = /免申即享|免于申报|免申报|无需(?:企业)?(?:另行|单独|再)?(?:申报|申请|提交|报送)|無需(?:申報|申請|提交)|不需(?:要)?(?:申报|申请)/;
+
 /** Each policy's clauses that state its validity and who interprets it, found once per corpus. */
 export class PolicyAspects {
   private readonly validity = new Map<string, number>();
   private readonly interpretation = new Map<string, number>();
   private readonly applicability = new Map<string, number>();
   private readonly cap = new Map<string, number>();
+  private readonly exemption = new Map<string, number>();
   private readonly first = new Map<string, number>();
   private readonly positionOfClause = new Map<string, number>();
   private readonly policies = new Map<string, Policy>();
@@ -80,6 +85,9 @@ export class PolicyAspects {
       if (INTERPRETATION.test(entry.clause.text)) this.interpretation.set(id, position);
       if (!this.applicability.has(id) && APPLICABILITY.test(entry.clause.text)) this.applicability.set(id, position);
       if (!this.cap.has(id) && CAP_CLAUSE.test(entry.clause.text)) this.cap.set(id, position);
+      // The last such clause: the procedure, near a policy's end, says it of all its awards; an item's
+      // clause earlier says it of its own.
+      if (EXEMPTION_CLAUSE.test(entry.clause.text)) this.exemption.set(id, position);
     });
     for (const policy of this.policies.values()) {
       if (!policy.abolishedByClauseId) continue;
@@ -105,6 +113,11 @@ export class PolicyAspects {
   /** The clause that caps what one enterprise receives under the policy in all (its first such clause). */
   capOf(policyId: string): number | null {
     return this.cap.get(policyId) ?? null;
+  }
+
+  /** The clause that says which awards need no application (its last such clause). */
+  exemptionOf(policyId: string): number | null {
+    return this.exemption.get(policyId) ?? null;
   }
 
   statusOf(policyId: string, asOf: IsoDate): ValidityStatus | null {

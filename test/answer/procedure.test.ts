@@ -16,6 +16,7 @@ const engine = createEngine(dir, 'off');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ask = (question: string) => answerExtractive({ question, region: null, asOf: EVAL_DATE }, engine);
+const engineRetrieval = (question: string) => engine.retriever.retrieve(question, { region: null, asOf: EVAL_DATE }).passages;
 
 describe('answers about how to apply and who may', () => {
   it('quotes the steps of the procedure clause in order, publicity period included', () => {
@@ -31,6 +32,15 @@ describe('answers about how to apply and who may', () => {
     expect(a.citations.map((c) => `${c.region}:${c.clause}`)).toContain('新都区:（十三）');
     expect(a.answer).toContain('蓉易享');
     expect(a.answer).toContain('免申即享');
+  });
+
+  it('asked whether one must apply, cites the clause on awards granted without an application', () => {
+    const a = ask('泉州技改补助怎么申报？先报哪个部门，首台套奖励也要申请吗？');
+    const cited = engineRetrieval('泉州技改补助怎么申报？先报哪个部门，首台套奖励也要申请吗？');
+    expect(cited.some((p) => p.policy.region === '泉州市' && /免申即享/.test(p.clause.text))).toBe(true);
+    expect(a.answer).toContain('免申即享');
+    // Not cited when nobody asked.
+    expect(engineRetrieval('泉州技改补助比例多少？').some((p) => p.role === 'exemption')).toBe(false);
   });
 
   it('writes figures half-width in quotes, as a reader types them', () => {

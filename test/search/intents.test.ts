@@ -29,6 +29,13 @@ describe('what a question asks for', () => {
     expect(intents('哪个区奖得多？')).toContain('comparison');
   });
 
+  it('reads whether one must apply at all', () => {
+    expect(intents('首台套奖励也要申请吗？')).toContain('exemption');
+    expect(intents('还要自己准备材料去报吗')).toContain('exemption');
+    expect(intents('哪些奖励不用申报？')).toContain('exemption');
+    expect(intents('技改补贴怎么申请？')).not.toContain('exemption');
+  });
+
   it('reads a pointer at a table of the policy, not words that merely contain 表', () => {
     expect(intents('按柳州的配套表市里和县里各给多少？')).toContain('table');
     expect(intents('那张奖励标准表里数字化车间给多少')).toContain('table');
