@@ -1,16 +1,10 @@
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerExtractive } from '../../src/answer/answer.js';
-import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
-import { assembleIndexDir } from '../../src/eval/corpus.js';
 import { EVAL_DATE } from '../helpers.js';
+import { engineWithFixtures } from '../support/corpora.js';
 
 /** The twenty-three policies of set #5: 新都区's title says 制造业, a word a minority of clauses use. */
-const folders = ['blind', 'blind3', 'blind5'].map((set) => fileURLToPath(new URL(`../fixtures/${set}/policies`, import.meta.url)));
-const dir = assembleIndexDir(DEFAULT_INDEX_DIR, folders);
-const engine = createEngine(dir, 'off');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = engineWithFixtures(['blind', 'blind3', 'blind5']);
 
 describe('lists of a place’s policies', () => {
   it('lists the policies whose titles name the topic asked about, each cited to its validity clause', () => {

@@ -1,15 +1,9 @@
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
-import { assembleIndexDir } from '../../src/eval/corpus.js';
+import { describe, expect, it } from 'vitest';
 import { EVAL_DATE } from '../helpers.js';
+import { engineWithFixtures } from '../support/corpora.js';
 
 /** Over the twenty-three policies of set #5, where 璧山's Q&A uses 区里, so the corpus knows the word. */
-const folders = ['blind', 'blind3', 'blind5'].map((set) => fileURLToPath(new URL(`../fixtures/${set}/policies`, import.meta.url)));
-const dir = assembleIndexDir(DEFAULT_INDEX_DIR, folders);
-const engine = createEngine(dir, 'off');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = engineWithFixtures(['blind', 'blind3', 'blind5']);
 
 describe('a level of government said with a locative', () => {
   it('区里, 市里: which government, not a topic the clause must name', () => {

@@ -1,16 +1,11 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerExtractive } from '../../src/answer/answer.js';
-import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
-import { assembleIndexDir } from '../../src/eval/corpus.js';
 import { readIntents } from '../../src/search/intents.js';
 import { EVAL_DATE } from '../helpers.js';
-import { BLIND_POLICIES } from '../support/corpora.js';
+import { engineWithFixtures } from '../support/corpora.js';
 
 /** What one enterprise can have under a policy in all: the policy's cap clause, beside the item's. */
-const dir = assembleIndexDir(DEFAULT_INDEX_DIR, [BLIND_POLICIES]);
-const engine = createEngine(dir, 'off');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = engineWithFixtures(['blind']);
 
 describe('the cap on what one enterprise receives', () => {
   it('is asked by the ways owners put it, not by a cap on one project', () => {

@@ -1,14 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
-import { assembleIndexDir } from '../../src/eval/corpus.js';
+import { describe, expect, it } from 'vitest';
 import { answeredParts, TITLE_CREDIT, type PartMeasure } from '../../src/search/score.js';
 import { EVAL_DATE } from '../helpers.js';
-import { BLIND_POLICIES } from '../support/corpora.js';
+import { engineWithFixtures } from '../support/corpora.js';
 
-const dir = assembleIndexDir(DEFAULT_INDEX_DIR, [BLIND_POLICIES]);
-const engine = createEngine(dir, 'off');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = engineWithFixtures(['blind']);
 
 describe('what a policy’s title says of all its clauses', () => {
   it('a clause answers when the rest of the question is in it and the policy’s title names the topic', () => {
