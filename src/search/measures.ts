@@ -52,11 +52,11 @@ export function measuresOf(policy: Policy, source: MeasureSource, asOf: IsoDate)
   const own = source.positionsOf(policy.region).filter((position) => source.index.clauses[position]?.policy.id === policy.id);
   const entry = (position: number) => source.index.clauses[position];
   const sectionOf = (position: number): string => entry(position)?.clause.sectionPath.join('/') ?? '';
-  const grantingInBody = own.filter((p) => entry(p)?.grantsAmount && entry(p)?.clause.kind !== 'table-row');
+  const grantingInBody = new Set(own.filter((p) => entry(p)?.grantsAmount && entry(p)?.clause.kind !== 'table-row'));
   let measures: number[];
-  if (grantingInBody.length >= MIN_MEASURES) {
-    const sections = new Set(grantingInBody.map(sectionOf));
-    measures = own.filter((p) => grantingInBody.includes(p) || (entry(p)?.clause.kind === 'numbered' && sections.has(sectionOf(p))));
+  if (grantingInBody.size >= MIN_MEASURES) {
+    const sections = new Set([...grantingInBody].map(sectionOf));
+    measures = own.filter((p) => grantingInBody.has(p) || (entry(p)?.clause.kind === 'numbered' && sections.has(sectionOf(p))));
   } else {
     measures = own.filter((p) => entry(p)?.grantsAmount);
   }
