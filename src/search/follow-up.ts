@@ -20,9 +20,10 @@ const A_NOT_A = /^(\p{Script=Han}+)[不没]\1/u;
 export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnalysis, namesThing: (word: string) => boolean = () => true): QueryAnalysis {
   const marked = FOLLOW_UP_MARK.test(current.question);
   const namesPlace = current.regions.length > 0 || current.regionsWithoutPolicies.length > 0 || current.policyIds.length > 0;
-  // Only words that say what about make a topic of its own; qualifiers (一次, 以后) and verbs do not.
+  // Only words that say what about make a topic of its own; qualifiers (一次, 以后) do not, nor verbs
+  // the corpus does not know (分开, 进来).
   const hasTopic =
-    current.concepts.some((c) => c.content && !c.generic && c.weight > 0) || current.unmatched.some((w) => !A_NOT_A.test(w) && namesThing(w));
+    current.concepts.some((c) => c.content && c.weight > 0) || current.unmatched.some((w) => !A_NOT_A.test(w) && namesThing(w));
   const asksAspect = current.intents.size > 0 || current.asksInterpretation;
   // "Which policies are there" is a question of its own unless it is marked as a follow-up.
   if (current.intents.has('catalogue') && !marked) return current;

@@ -140,6 +140,9 @@ describe('retrieval', () => {
     expect(followUp.noAnswer).toBe(false);
     expect(followUp.passages.filter((p) => p.role === 'answer').map((p) => `${p.policy.id}:${p.clause.label}`)).toEqual(['songjiang-2023:5']);
     expect(engine.retriever.retrieve('那火星基地呢？', { region: null, asOf: EVAL_DATE, previous }).noAnswer).toBe(true);
+    // A topic word, however many clauses use it, is a topic of its own.
+    const own = engine.retriever.retrieve('那数字化转型呢？', { region: null, asOf: EVAL_DATE, previous });
+    expect(own.analysis.concepts.map((c) => c.text)).toEqual(['数字化转型']);
   });
 
   it('takes filler off a word glued to it, even where the corpus’s own segmentation glued it too (能补)', () => {
