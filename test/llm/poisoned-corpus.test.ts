@@ -131,7 +131,10 @@ describe.skipIf(!browserAvailable)('the same policy in Chromium', () => {
       await page.fill('#question', REQUEST.question);
       await page.click('#send');
       await expect.poll(() => page.locator('.answer .answer-footer .mode').count(), { timeout: 15_000 }).toBe(before + 1);
-      return page.locator('.answer .answer-footer .mode').last().innerText();
+      const mode = page.locator('.answer .answer-footer .mode').last();
+      // While the answer streams the footer says 生成中; what is asserted is the finished answer's label.
+      await expect.poll(() => mode.innerText(), { timeout: 15_000 }).not.toMatch(/^生成中/);
+      return mode.innerText();
     };
 
     const quote = `> 对通过两化融合管理体系贯标认证的企业，给予一次性奖励15万元，申报材料详见附件［2］。 [${honestN}]`;
