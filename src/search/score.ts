@@ -1,10 +1,10 @@
 import { spansIn } from './abbreviations.js';
 import type { Concept, Intent, QueryAnalysis, VariantKind } from './analysis.js';
 import { saturatedTf } from './bm25.js';
-import { holdsConcept } from './holds.js';
 import { nearPhrase, orderedPieces } from './near-phrase.js';
 import type { IndexedClause, SearchIndex } from './index.js';
 import type { CorpusStatistics } from './statistics.js';
+import { TitleCoverage } from './title-coverage.js';
 
 /**
  * Scores candidate clauses for a question: BM25 over the concepts' wordings, times how much of the
@@ -29,13 +29,6 @@ export interface ScoredClause {
  * the word said at length. Counts as an equivalence.
  */
 export const NEAR_PHRASE_CREDIT = 0.9;
-/**
- * A policy's title says what all its clauses are about: a concept the title holds (智改数转 in
- * …智能化改造数字化转型奖补办法) counts as this much covered in each of its clauses — as a piece of a
- * word does, since a clause may be about one part of it. Only towards whether a clause answers, never
- * its score, its key concept or what it adds beside another clause.
- */
-export const TITLE_CREDIT = 0.5;
 /** A clause answers a (sub-)question when it covers this share of its weight, the key concept included. */
 export const MIN_COVERAGE = 0.5;
 
@@ -119,20 +112,15 @@ export class ClauseScorer {
         ? scope.positions.filter(scope.inScope)
         : this.index.candidates(terms, scope.regions, CANDIDATE_LIMIT).filter(scope.inScope);
     const scored: ScoredClause[] = [];
-    const titleHolds = new Map<string, Float64Array>();
+    const titles = new TitleCoverage(concepts);
     for (const position of positions) {
       const entry = this.index.clauses[position];
       if (!entry) continue;
-      let held = titleHolds.get(entry.policy.id);
-      if (!held) {
-        held = Float64Array.from(concepts, (c) => (c.content && holdsConcept(entry.policy.title, c) ? TITLE_CREDIT * c.weight : 0));
-        titleHolds.set(entry.policy.id, held);
-      }
-      const s = this.scoreClause(position, entry, prepared, parts, total, analysis, statistics.averageLength, held);
+      const s = this.scoreClause(position, entry, prepared, parts, total, analysis, statistics.averageLength, () => titles.of(entry.policy));
       if (s) scored.push(s);
     }
     scored.sort((a, b) => b.score - a.score);
-    this.readLeaders(scored.slice(0, TEXT_CHECK_LIMIT), prepared, parts, total, analysis, titleHolds);
+    this.readLeaders(scored.slice(0, TEXT_CHECK_LIMIT), prepared, parts, total, analysis, titles);
     scored.sort((a, b) => b.score - a.score);
     return scored;
   }
@@ -162,7 +150,7 @@ export class ClauseScorer {
     total: number,
     analysis: QueryAnalysis,
     average: number,
-    titleHolds: Float64Array,
+    titleHolds: () => ArrayLike<number>,
   ): ScoredClause | null {
     let score = 0;
     let coveredWeight = 0;
@@ -207,7 +195,7 @@ export class ClauseScorer {
     parts: PartMeasure[],
     total: number,
     analysis: QueryAnalysis,
-    titleHolds: Map<string, Float64Array>,
+    titles: TitleCoverage,
   ): void {
     const textual = concepts.some((c) => c.literals.length > 0 || c.ordered.length > 1);
     if (!textual && analysis.phrases.length === 0) return;
@@ -227,7 +215,7 @@ export class ClauseScorer {
         s.coverage = coverage;
       }
       const entry = this.index.clauses[s.position];
-      s.answersPart = answeredParts(parts, s.covered, entry?.statesAmount ?? false, titleHolds.get(entry?.policy.id ?? ''));
+      s.answersPart = answeredParts(parts, s.covered, entry?.statesAmount ?? false, entry ? () => titles.of(entry.policy) : undefined);
       for (const phrase of analysis.phrases) if (text.includes(phrase)) s.score *= PHRASE_BOOST;
     }
   }
@@ -277,16 +265,28 @@ export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
  * Which sub-questions a clause answers, from the weight it covers of each concept. Asked how much, a
  * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
  * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
+ * `titleHolds`: what the policy's title covers of each concept (never the key), read only for a part
+ * whose key the clause holds and which it falls short on by itself.
  */
-/** `titleHolds`: the weight the clause's policy title covers of each concept (TITLE_CREDIT), never the key. */
-export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, statesAmount: boolean, titleHolds?: ArrayLike<number>): boolean[] {
+export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, statesAmount: boolean, titleHolds?: () => ArrayLike<number>): boolean[] {
   const out = new Array<boolean>(parts.length);
+  let title: ArrayLike<number> | undefined;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p] as PartMeasure;
-    let got = 0;
-    for (const i of part.measured) got += Math.max(covered[i] ?? 0, titleHolds?.[i] ?? 0);
     const holdsKey = part.keyNeeds === 0 || (covered[part.key] ?? 0) >= part.keyNeeds;
-    out[p] = !(part.needsAmount && !statesAmount) && part.weight > 0 && got >= MIN_COVERAGE * part.weight && holdsKey;
+    if (!holdsKey || part.weight <= 0 || (part.needsAmount && !statesAmount)) {
+      out[p] = false;
+      continue;
+    }
+    const needed = MIN_COVERAGE * part.weight;
+    let got = 0;
+    for (const i of part.measured) got += covered[i] ?? 0;
+    if (got < needed && titleHolds) {
+      title ??= titleHolds();
+      got = 0;
+      for (const i of part.measured) got += Math.max(covered[i] ?? 0, title[i] ?? 0);
+    }
+    out[p] = got >= needed;
   }
   return out;
 }

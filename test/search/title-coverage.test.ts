@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answeredParts, TITLE_CREDIT, type PartMeasure } from '../../src/search/score.js';
+import { answeredParts, type PartMeasure } from '../../src/search/score.js';
+import { TITLE_CREDIT } from '../../src/search/title-coverage.js';
 import { EVAL_DATE } from '../helpers.js';
 import { engineWithFixtures } from '../support/corpora.js';
 
@@ -19,9 +20,9 @@ describe('what a policy’s title says of all its clauses', () => {
     const part: PartMeasure = { measured: [0, 1], weight: 4, key: 1, keyNeeds: 1.8, needsAmount: false };
     const title = Float64Array.from([0, TITLE_CREDIT * 2]);
     // The clause holds concept 0 in full (2 of 4); the title half-covers the key: not enough for the key.
-    expect(answeredParts([part], Float64Array.from([2, 0]), false, title)).toEqual([false]);
+    expect(answeredParts([part], Float64Array.from([2, 0]), false, () => title)).toEqual([false]);
     const noKey: PartMeasure = { ...part, keyNeeds: 0 };
     expect(answeredParts([noKey], Float64Array.from([1.5, 0]), false)).toEqual([false]);
-    expect(answeredParts([noKey], Float64Array.from([1.5, 0]), false, title)).toEqual([true]);
+    expect(answeredParts([noKey], Float64Array.from([1.5, 0]), false, () => title)).toEqual([true]);
   });
 });
