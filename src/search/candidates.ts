@@ -48,9 +48,30 @@ export function rankTouched(weights: Float64Array, touched: Int32Array, count: n
     }
     kept = write;
   }
-  const ranked = Array.from(touched.subarray(0, kept))
-    .sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b)
-    .slice(0, limit);
+  const ranked = bestOf(weights, touched.subarray(0, kept), limit);
   for (let i = 0; i < count; i++) weights[touched[i] ?? 0] = 0;
   return ranked;
+}
+
+/**
+ * The `limit` best positions by weight, ties to the lower position, best first. Thousands of clauses
+ * may share a rare term: the weight the last one kept needs is found with a native numeric sort, and
+ * only the kept ones are sorted with a comparator.
+ */
+function bestOf(weights: Float64Array, positions: Int32Array, limit: number): number[] {
+  const byWeight = (a: number, b: number): number => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b;
+  if (positions.length <= limit) return Array.from(positions).sort(byWeight);
+  const sorted = new Float64Array(positions.length);
+  for (let i = 0; i < positions.length; i++) sorted[i] = weights[positions[i] ?? 0] ?? 0;
+  sorted.sort();
+  const least = sorted[sorted.length - limit] ?? 0;
+  const above: number[] = [];
+  const tied: number[] = [];
+  for (const position of positions) {
+    const weight = weights[position] ?? 0;
+    if (weight > least) above.push(position);
+    else if (weight === least) tied.push(position);
+  }
+  tied.sort((a, b) => a - b);
+  return above.concat(tied.slice(0, limit - above.length)).sort(byWeight);
 }
