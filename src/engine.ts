@@ -7,6 +7,7 @@ import { parserSignature } from './corpus/version.js';
 import { SearchIndex } from './search/index.js';
 import { DICTIONARY_FILES, emptyLexicon, loadLexicon, type Lexicon } from './search/lexicon.js';
 import { QueryAnalyser } from './search/analyse.js';
+import { CharacterPairs } from './search/absent-words.js';
 import { lazyBilingual } from './search/bilingual.js';
 import { lazyPinyinTerms } from './search/pinyin-terms.js';
 import { DirectoryRegionNames } from './search/regions.js';
@@ -122,7 +123,8 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
     lexicon.glossary.size === 0
       ? lazyBilingual((word) => lexicon.terms.has(word) || (index.has(word) && [...word].length >= 2 && !general.isFunctionWord(word)))
       : undefined;
-  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames, bilingual, lazyPinyinTerms(() => index.vocabularyTerms()));
+  const vocabulary = (): readonly string[] => index.vocabularyTerms();
+  const analyser = new QueryAnalyser(tokenizer, lexicon, policies, index, general, regionNames, bilingual, lazyPinyinTerms(vocabulary), new CharacterPairs(vocabulary));
   const retriever = new Retriever(index, analyser, regionNames, { corpus: index, general, terms: lexicon.terms });
   if (source === 'snapshot') buildMs = performance.now() - buildStart;
 

@@ -1,3 +1,4 @@
+import { absentWords, type CharacterPairs } from './absent-words.js';
 import { ASKER_NOUN } from './asker.js';
 import type { GeneralLanguage } from '../text/general-language.js';
 import { isMostlyLatin } from '../text/script.js';
@@ -49,13 +50,15 @@ export class QueryAnalyser {
     tokenizer: Tokenizer,
     private readonly lexicon: AnalyserLexicon,
     policies: PolicyName[],
-    corpus: CorpusStatistics,
+    private readonly corpus: CorpusStatistics,
     private readonly general: GeneralLanguage,
     private readonly regions: RegionNames,
     /** A general English–Chinese dictionary, for words the glossary does not list. */
     private readonly bilingual: PhraseLookup = () => undefined,
     /** Corpus terms written in pinyin (zhuanjingtexin). */
     private readonly pinyinTerms: PhraseLookup = () => undefined,
+    /** Which character pairs the corpus's terms hold, for telling an absent topic from a colloquial word. */
+    private readonly pairs: CharacterPairs | null = null,
   ) {
     this.names = new PolicyNames(tokenizer, policies);
     this.reader = new ConceptReader(tokenizer, lexicon, corpus, general);
@@ -176,8 +179,15 @@ export class QueryAnalyser {
       // a clause answering one sentence need not state an amount.
       asksFigure: asksForFigure(cueText, countUnitOf(cueText)) && prepared.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length <= 1,
       unmatched: read.unmatched,
+      absentTopic: this.absentTopic(concepts, read.unmatched),
       inherited: null,
     };
+  }
+
+  /** The first absent word, when every content word the corpus knows is an action (获评, 入选). */
+  private absentTopic(concepts: Concept[], unmatched: string[]): string | null {
+    if (!this.pairs || !concepts.every((c) => !c.content || c.weight === 0 || this.general.isVerb(c.text))) return null;
+    return absentWords(unmatched, this.corpus, this.pairs, (word) => this.general.isIdiom(word))[0] ?? null;
   }
 
   /** An English question's concepts, and those of any Chinese written in it (What does 松江 give for 上云?). */

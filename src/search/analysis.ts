@@ -66,6 +66,11 @@ export interface QueryAnalysis {
   asksFigure: boolean;
   /** Content words neither the corpus nor its equivalences know (场子, 区块链). */
   unmatched: string[];
+  /**
+   * A word naming a thing the corpus never speaks of, asked with nothing but actions beside it
+   * (获评 + 驰名商标): the question has no basis, whatever clauses share the action.
+   */
+  absentTopic: string | null;
   /** Whether the question was read with the turn before it: its topic, its place, or neither. */
   inherited: 'topic' | 'place' | null;
 }

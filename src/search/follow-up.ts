@@ -48,6 +48,7 @@ export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnaly
       countUnit: current.countUnit ?? previous.countUnit,
       asksFigure: current.asksFigure || previous.asksFigure,
       unmatched: previous.unmatched,
+      absentTopic: previous.absentTopic,
       inherited: 'topic',
     };
   }

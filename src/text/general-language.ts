@@ -31,6 +31,10 @@ export interface GeneralLanguage {
   isAbbreviation(word: string): boolean;
   /** Whether the dictionary has the word as an established common noun (火星, 服装, 芯片), which can narrow another. */
   isNoun(word: string): boolean;
+  /** Whether the dictionary tags the word as a verb only (获评, 入选; not 投资 or 奖励, verbal nouns): an action, not a thing. */
+  isVerb(word: string): boolean;
+  /** Whether the dictionary tags the word as an idiom (头一回, 一站式): a way of saying, never a thing. */
+  isIdiom(word: string): boolean;
 }
 
 /** Tags of common nouns and verbal nouns (names of people and places are read elsewhere). */
@@ -40,6 +44,10 @@ const NOUN_TAGS = new Set(['n', 'nz', 'ng', 'vn']);
  * segmentation rather than an established word.
  */
 export const ESTABLISHED_NOUN_FREQUENCY = 50;
+
+/** The jieba tags of verbs (verbal nouns are `vn`) and of idioms (成语). */
+const VERB_TAG = 'v';
+const IDIOM_TAG = 'i';
 
 /** The jieba tag of abbreviations (简称). */
 const ABBREVIATION_TAG = 'j';
@@ -63,6 +71,8 @@ export function parseGeneralDictionary(text: string): GeneralLanguage {
   const functionWords = new Set<string>();
   const abbreviations = new Set<string>();
   const nouns = new Set<string>();
+  const verbs = new Set<string>();
+  const idioms = new Set<string>();
   let total = 0;
   const lines = text.split('\n');
   const parsed: [string, number][] = [];
@@ -78,6 +88,8 @@ export function parseGeneralDictionary(text: string): GeneralLanguage {
     if (FUNCTION_TAGS.has(tag)) functionWords.add(line.slice(0, first));
     if (tag === ABBREVIATION_TAG) abbreviations.add(line.slice(0, first));
     if (NOUN_TAGS.has(tag) && frequency >= ESTABLISHED_NOUN_FREQUENCY) nouns.add(line.slice(0, first));
+    if (tag === VERB_TAG) verbs.add(line.slice(0, first));
+    if (tag === IDIOM_TAG) idioms.add(line.slice(0, first));
   }
   const dampedBelow = total / Math.exp(CONTENT_INFORMATION);
   for (const [word, frequency] of parsed) {
@@ -90,6 +102,8 @@ export function parseGeneralDictionary(text: string): GeneralLanguage {
     isFunctionWord: (word) => functionWords.has(word),
     isAbbreviation: (word) => abbreviations.has(word),
     isNoun: (word) => nouns.has(word),
+    isVerb: (word) => verbs.has(word),
+    isIdiom: (word) => idioms.has(word),
   };
 }
 
