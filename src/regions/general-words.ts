@@ -29,6 +29,11 @@ const COMMON_ORDINARY_WORD = 100;
 /** A short name this frequent (1 in 60,000) is mostly something else, whatever its tag: 长安, 太平, 南海. */
 const COMMON_AT_ANY_TAG = 1000;
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt']);
+/**
+ * Tags of numerals and quantities: a short name the dictionary has as one (三台, 九台) is a count in
+ * running text (买了三台数控机床), however rare; the place is written with its suffix (三台县).
+ */
+const COUNT_TAGS = new Set(['m', 'mq', 'q']);
 
 export const NO_GENERAL_WORDS: GeneralWords = { isCommon: () => false, mayBeInsideWord: () => false, isOrdinaryWordAroundName: () => false };
 /** Tags of proper nouns besides names: a name joined to a word (苏州企业) is tagged so. */
@@ -86,7 +91,7 @@ export function generalWordsFrom(dictionary: Buffer, names: Set<string>): Genera
       const [frequencyText = '', tag = ''] = line.slice(first + 1).trim().split(' ');
       const frequency = Number(frequencyText);
       if (!NAME_TAGS.has(tag) && frequency >= COMMON_ORDINARY_WORD) commonOrdinary.add(asText(word));
-      if (frequency >= COMMON_AT_ANY_TAG) commonBare.add(asText(word));
+      if (frequency >= COMMON_AT_ANY_TAG || COUNT_TAGS.has(tag)) commonBare.add(asText(word));
       continue;
     }
     const inside = namesInside(word, nameBytes, openings, longest);

@@ -116,6 +116,8 @@ export class Retriever {
     if (listed) return { ...base, ...listed, noAnswer: false, missing: missingPlaces };
     if (analysis.concepts.length === 0) {
       if (analysis.unmatched.length > 0 && analysis.intents.size === 0) return { ...base, passages: [], noAnswer: true, missing: missingPlaces };
+      // Asked only about places with nothing on file (三台县有什么政策): no policy of theirs to list.
+      if (asked.length === 0 && missingPlaces.length > 0 && this.everyPolicyPlaced) return { ...base, passages: [], noAnswer: true, missing: missingPlaces };
       const passages = this.aboutPolicies(analysis, asked, options.asOf);
       return { ...base, catalogue: analysis.intents.has('catalogue'), passages, noAnswer: passages.length === 0, missing: missingPlaces };
     }
@@ -128,9 +130,10 @@ export class Retriever {
       const passages = this.aboutPolicies(analysis, asked, options.asOf, true);
       if (passages.length > 0) return { ...base, catalogue: true, passages, noAnswer: false, missing: missingPlaces };
     }
-    // Only everyday words that the corpus knows, and the thing asked about unknown to it: no basis.
+    // Only everyday words that the corpus knows, and the thing asked about unknown to it: no basis. So
+    // too an action the policies name (获评) done to a thing none of them speaks of (驰名商标).
     const topical = analysis.concepts.some((c) => c.content && c.weight > 0);
-    if (!topical && analysis.unmatched.length > 0 && analysis.policyIds.length === 0) {
+    if (((!topical && analysis.unmatched.length > 0) || analysis.absentTopic !== null) && analysis.policyIds.length === 0) {
       return { ...base, passages: this.related(analysis, asked, options.asOf), noAnswer: true, missing: missingPlaces };
     }
 

@@ -179,3 +179,10 @@ describe('speed', () => {
     expect(perCall).toBeLessThan(2);
   });
 });
+
+describe('counts that look like place names', () => {
+  it('reads a short name the dictionary has as a numeral as a count (三台 数控机床), the full name as the place', () => {
+    expect(found(seeds, '我们厂去年买了三台数控机床，技改能补多少')).toEqual([]);
+    expect(found(seeds, '三台县的技改补贴多少')).toEqual([['三台县', '三台县', false]]);
+  });
+});

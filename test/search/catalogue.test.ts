@@ -13,6 +13,13 @@ describe('lists of a place’s policies', () => {
     expect(result.passages.map((p) => [p.policy.region, p.clause.label, p.role])).toEqual([['新都区', '（十五）', 'catalogue']]);
     expect(result.passages[0]?.clause.text).toContain('有效期至2028年8月14日');
   });
+
+  it('lists nothing for a place with no policy on file, and says so', () => {
+    const result = engine.retriever.retrieve('三台县有什么政策', { region: null, asOf: EVAL_DATE });
+    expect(result.noAnswer).toBe(true);
+    expect(result.passages).toEqual([]);
+    expect(result.missing).toEqual([{ region: '三台县', reason: 'no-policies' }]);
+  });
 });
 
 describe('the measures one policy lists', () => {
