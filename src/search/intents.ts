@@ -35,9 +35,12 @@ const TABLE = /附表|表格|(?:那|这|该)张[^，,。？?]{0,12}表|(?:标准
 const CAP =
   /(?:(?:单个|每个|同一|单家)(?:企业|公司|工厂|厂)|(?:一|每)家(?:企业|公司|工厂|厂)?)[^？?。，,]{0,10}?(?:最多|最高|上限|封顶|顶格|总额|总共|一共|累计)|(?:the )?(?:most|maximum|cap|limit)[^?.]{0,40}\b(?:one|a single|each|per|any) (?:company|firm|enterprise)|per (?:company|firm|enterprise) (?:per|a|each) year/;
 
-/** Cues that ask whether one must apply at all (也要申请吗, 还要自己报吗, 哪些不用申报): the exemption clause. */
+/**
+ * Cues that ask whether one must apply at all (也要申请吗, 还要自己报吗, 要不要申报, 哪些不用申报): the
+ * exemption clause. A yes-no question only: 要在多长时间内申请？ asks when.
+ */
 const EXEMPTION =
-  /(?:要|需要|得|还要|也要|用不用|需不需要|要不要|还得)[^？?。，,]{0,8}?(?:申请|申报|报|提交|准备材料)(?:吗|么|嘛)?\s*(?:[？?]|$)|(?:不用|无需|不需要|免)(?:申请|申报|报)|免申|do (?:we|i) (?:need|have) to apply|without (?:an )?application|automatic(?:ally)?/;
+  /(?:要|需要|得|还要|也要|还得)[^？?。，,]{0,8}?(?:申请|申报|报|提交|准备材料)(?:吗|么|嘛)\s*(?:[？?]|$)|(?:用不用|需不需要|要不要)[^？?。，,]{0,8}?(?:申请|申报|报|提交|准备材料)|(?:不用|无需|不需要|免)(?:申请|申报|报)|免申|do (?:we|i) (?:need|have) to apply|without (?:an )?application|automatic(?:ally)?/;
 
 export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
   const intents = new Set<Intent>();

@@ -34,6 +34,8 @@ describe('what a question asks for', () => {
     expect(intents('还要自己准备材料去报吗')).toContain('exemption');
     expect(intents('哪些奖励不用申报？')).toContain('exemption');
     expect(intents('技改补贴怎么申请？')).not.toContain('exemption');
+    expect(intents('要不要自己去申报')).toContain('exemption');
+    expect(intents('拿到文件后要在多长时间内申请？')).not.toContain('exemption');
   });
 
   it('reads a pointer at a table of the policy, not words that merely contain 表', () => {
