@@ -9,7 +9,7 @@ import type { RegionNames } from './regions.js';
 import { ClauseScorer } from './score.js';
 import { localAnalysis } from './local-analysis.js';
 import { ScopeStatistics } from './scope-statistics.js';
-import { answers } from './score.js';
+import { answers } from './answering.js';
 import type { Weighing } from './weigh.js';
 import { AnswerSelector, type GroupSelection } from './select.js';
 

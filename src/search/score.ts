@@ -4,6 +4,7 @@ import { saturatedTf } from './bm25.js';
 import { nearPhrase, orderedPieces } from './near-phrase.js';
 import type { IndexedClause, SearchIndex } from './index.js';
 import type { CorpusStatistics } from './statistics.js';
+import { answeredParts, partMeasures, type PartMeasure } from './answering.js';
 import { TitleCoverage } from './title-coverage.js';
 
 /**
@@ -29,11 +30,6 @@ export interface ScoredClause {
  * the word said at length. Counts as an equivalence.
  */
 export const NEAR_PHRASE_CREDIT = 0.9;
-/** A clause answers a (sub-)question when it covers this share of its weight, the key concept included. */
-export const MIN_COVERAGE = 0.5;
-
-/** The answering rule, the same for retrieval and for choosing clauses per sub-question. */
-export const answers = (s: ScoredClause): boolean => s.answersPart.some(Boolean);
 
 /** How much a wording counts towards coverage and score. */
 export const CREDIT: Record<VariantKind, number> = {
@@ -228,73 +224,4 @@ export class ClauseScorer {
     if (entry.statesPurpose && PURPOSE_DOES_NOT_ANSWER.some((i) => analysis.intents.has(i))) boost *= PURPOSE_CLAUSE_FACTOR;
     return boost;
   }
-}
-
-/** What a sub-question needs of a clause, worked out once per question rather than per clause. */
-export interface PartMeasure {
-  /** The concepts coverage is measured over: the content ones, or all when none is content. */
-  measured: number[];
-  weight: number;
-  key: number;
-  /** Weight the key concept must be covered with (an abbreviation's credit of its weight); 0: no key. */
-  keyNeeds: number;
-  /** Asked how much in one part: a clause that states no amount or share does not answer. */
-  needsAmount: boolean;
-}
-
-export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
-  // (Whether the amount is granted, not a target, is checked on the answering clauses: grantsFigure.)
-  const needsAmount = analysis.asksFigure && analysis.parts.length === 1;
-  return analysis.parts.map((part) => {
-    // Qualifiers and everyday words (一年, 现在, 公司) rank clauses but do not decide whether one answers:
-    // 单个企业一年最多 is answered by 单个企业每年度不超过….
-    const content = part.concepts.filter((i) => analysis.concepts[i]?.content);
-    const measured = content.length > 0 ? content : part.concepts;
-    const key = analysis.concepts[part.key];
-    return {
-      measured,
-      weight: measured.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0),
-      key: part.key,
-      keyNeeds: key ? CREDIT.abbreviation * key.weight : 0,
-      needsAmount,
-    };
-  });
-}
-
-/**
- * Which sub-questions a clause answers, from the weight it covers of each concept. Asked how much, a
- * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
- * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
- * `titleHolds`: what the policy's title covers of each concept (never the key), read only for a part
- * whose key the clause holds and which it falls short on by itself.
- */
-export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, statesAmount: boolean, titleHolds?: () => ArrayLike<number>): boolean[] {
-  const out = new Array<boolean>(parts.length);
-  let title: ArrayLike<number> | undefined;
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p] as PartMeasure;
-    const holdsKey = part.keyNeeds === 0 || (covered[part.key] ?? 0) >= part.keyNeeds;
-    if (!holdsKey || part.weight <= 0 || (part.needsAmount && !statesAmount)) {
-      out[p] = false;
-      continue;
-    }
-    const needed = MIN_COVERAGE * part.weight;
-    let got = 0;
-    for (const i of part.measured) got += covered[i] ?? 0;
-    if (got < needed && titleHolds) {
-      title ??= titleHolds();
-      got = 0;
-      for (const i of part.measured) got += Math.max(covered[i] ?? 0, title[i] ?? 0);
-    }
-    out[p] = got >= needed;
-  }
-  return out;
-}
-
-/**
- * Asked how much, whether a clause grants an amount (read once per clause when it is indexed: see
- * grants.ts). A target (比例达到90%) or a count is not a grant.
- */
-export function grantsFigure(grantsAmount: boolean, analysis: QueryAnalysis): boolean {
-  return !analysis.asksFigure || analysis.parts.length !== 1 || grantsAmount;
 }

@@ -3,7 +3,8 @@ import type { Concept, QueryAnalysis } from './analysis.js';
 import { holdsConcept } from './holds.js';
 import type { SearchIndex } from './index.js';
 import { currencyRank, passageAt, statusOn, type Passage, type PolicyAspects } from './passages.js';
-import { answers, grantsFigure, type ScoredClause } from './score.js';
+import { answers, grantsFigure } from './answering.js';
+import type { ScoredClause } from './score.js';
 
 /**
  * Chooses what to cite from the answering clauses of one group (a region asked about, or the whole

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeredParts, type PartMeasure } from '../../src/search/score.js';
+import { answeredParts, type PartMeasure } from '../../src/search/answering.js';
 import { TITLE_CREDIT } from '../../src/search/title-coverage.js';
 import { EVAL_DATE } from '../helpers.js';
 import { engineWithFixtures } from '../support/corpora.js';
