@@ -1,5 +1,6 @@
 import { absentWords, type CharacterPairs } from './absent-words.js';
 import { ASKER_NOUN } from './asker.js';
+import { narrowingDetails } from './details.js';
 import type { GeneralLanguage } from '../text/general-language.js';
 import { isMostlyLatin } from '../text/script.js';
 import { prepareForTokens, type Tokenizer } from '../text/tokenizer.js';
@@ -180,6 +181,7 @@ export class QueryAnalyser {
       asksFigure: asksForFigure(cueText, countUnitOf(cueText)) && prepared.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length <= 1,
       unmatched: read.unmatched,
       absentTopic: this.absentTopic(concepts, read.unmatched),
+      details: narrowingDetails(concepts, text, (word) => this.general.isNoun(word)),
       inherited: null,
     };
   }

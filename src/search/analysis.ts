@@ -1,3 +1,4 @@
+import type { NarrowingDetail } from './details.js';
 /**
  * What a question is read into, once, before anything is searched: the places and policies it names,
  * what kind of answer it wants, and the concepts it asks about, each with the wordings that express
@@ -71,6 +72,8 @@ export interface QueryAnalysis {
    * (获评 + 驰名商标): the question has no basis, whatever clauses share the action.
    */
   absentTopic: string | null;
+  /** Words the asker narrows a thing with in telling their situation (数控 of 数控设备): see details.ts. */
+  details: NarrowingDetail[];
   /** Whether the question was read with the turn before it: its topic, its place, or neither. */
   inherited: 'topic' | 'place' | null;
 }

@@ -1,4 +1,5 @@
 import type { QueryAnalysis } from './analysis.js';
+import { NARROWING_DETAIL_CREDIT } from './details.js';
 import { CREDIT, type ScoredClause } from './score.js';
 
 /**
@@ -22,6 +23,8 @@ export interface PartMeasure {
   keyNeeds: number;
   /** Asked how much in one part: a clause that states no amount or share does not answer. */
   needsAmount: boolean;
+  /** The asker's narrowing words (数控 of 数控设备), with the weight they count where the head is held. */
+  details: { modifier: number; head: number; credit: number }[];
 }
 
 export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
@@ -39,6 +42,9 @@ export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
       key: part.key,
       keyNeeds: key ? CREDIT.abbreviation * key.weight : 0,
       needsAmount,
+      details: analysis.details
+        .filter((d) => d.modifier !== part.key && measured.includes(d.modifier) && measured.includes(d.head))
+        .map((d) => ({ ...d, credit: NARROWING_DETAIL_CREDIT * (analysis.concepts[d.modifier]?.weight ?? 0) })),
     };
   });
 }
@@ -61,16 +67,23 @@ export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, 
       continue;
     }
     const needed = MIN_COVERAGE * part.weight;
-    let got = 0;
-    for (const i of part.measured) got += covered[i] ?? 0;
+    let got = coveredWeight(part, covered);
     if (got < needed && titleHolds) {
       title ??= titleHolds();
-      got = 0;
-      for (const i of part.measured) got += Math.max(covered[i] ?? 0, title[i] ?? 0);
+      const held = title;
+      got = coveredWeight(part, Array.from(covered, (c, i) => Math.max(c, held[i] ?? 0)));
     }
     out[p] = got >= needed;
   }
   return out;
+}
+
+/** Weight a part's concepts are covered with, a narrowing detail counted where its head is held. */
+function coveredWeight(part: PartMeasure, covered: ArrayLike<number>): number {
+  let got = 0;
+  for (const i of part.measured) got += covered[i] ?? 0;
+  for (const d of part.details) if ((covered[d.head] ?? 0) > 0) got += Math.max(0, d.credit - (covered[d.modifier] ?? 0));
+  return got;
 }
 
 /**

@@ -49,6 +49,7 @@ export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnaly
       asksFigure: current.asksFigure || previous.asksFigure,
       unmatched: previous.unmatched,
       absentTopic: previous.absentTopic,
+      details: previous.details,
       inherited: 'topic',
     };
   }

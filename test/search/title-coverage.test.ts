@@ -17,7 +17,7 @@ describe('what a policy’s title says of all its clauses', () => {
   });
 
   it('counts towards coverage only, never for the key concept', () => {
-    const part: PartMeasure = { measured: [0, 1], weight: 4, key: 1, keyNeeds: 1.8, needsAmount: false };
+    const part: PartMeasure = { measured: [0, 1], weight: 4, key: 1, keyNeeds: 1.8, needsAmount: false, details: [] };
     const title = Float64Array.from([0, TITLE_CREDIT * 2]);
     // The clause holds concept 0 in full (2 of 4); the title half-covers the key: not enough for the key.
     expect(answeredParts([part], Float64Array.from([2, 0]), false, () => title)).toEqual([false]);
