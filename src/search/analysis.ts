@@ -87,6 +87,8 @@ export interface Part {
    * that tell it from the others, among which its key is chosen.
    */
   distinct?: number[];
+  /** Its own sentence asks for a figure of money or a share (…有上限吗？一家企业最多能拿多少？). */
+  asksFigure?: boolean;
 }
 
 /** Total weight of the question's concepts: what coverage is measured against. */

@@ -29,7 +29,8 @@ export interface PartMeasure {
 
 export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
   // (Whether the amount is granted, not a target, is checked on the answering clauses: grantsFigure.)
-  const needsAmount = analysis.asksFigure && analysis.parts.length === 1;
+  // Each sentence of a longer question is held to a figure when it asks one itself (怎么申报？每年拿多少？).
+  const single = analysis.parts.length === 1;
   return analysis.parts.map((part) => {
     // Qualifiers and everyday words (一年, 现在, 公司) rank clauses but do not decide whether one answers:
     // 单个企业一年最多 is answered by 单个企业每年度不超过….
@@ -41,7 +42,7 @@ export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
       weight: measured.reduce((sum, i) => sum + (analysis.concepts[i]?.weight ?? 0), 0),
       key: part.key,
       keyNeeds: key ? CREDIT.abbreviation * key.weight : 0,
-      needsAmount,
+      needsAmount: single ? analysis.asksFigure : part.asksFigure === true,
       details: analysis.details
         .filter((d) => d.modifier !== part.key && measured.includes(d.modifier) && measured.includes(d.head))
         .map((d) => ({ ...d, credit: NARROWING_DETAIL_CREDIT * (analysis.concepts[d.modifier]?.weight ?? 0) })),

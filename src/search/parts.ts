@@ -1,5 +1,6 @@
 import type { Concept, Part } from './analysis.js';
 import { holdsConcept } from './holds.js';
+import { asksForFigure, countUnitOf } from './intents.js';
 import { hasSpecific, partKey } from './key-concept.js';
 
 /**
@@ -28,7 +29,11 @@ export function partsOf(concepts: Concept[], text: string, comparing: boolean): 
   }
   const all = concepts.map((_, i) => i);
   const parts: Omit<Part, 'key'>[] = [];
-  for (const sentence of joined) parts.push(...(comparing ? compared(sentence.text, sentence.concepts, concepts) : [{ concepts: sentence.concepts }]));
+  for (const sentence of joined) {
+    const asksFigure = asksForFigure(sentence.text, countUnitOf(sentence.text));
+    const items = comparing ? compared(sentence.text, sentence.concepts, concepts) : [{ concepts: sentence.concepts }];
+    parts.push(...items.map((item) => ({ ...item, asksFigure })));
+  }
   if (parts.length === 0) parts.push({ concepts: all });
   // Concepts no sentence claims (a wording found only across sentences) still belong to the question.
   const claimed = new Set(parts.flatMap((p) => p.concepts));
