@@ -2,6 +2,7 @@ import type { Concept, QueryAnalysis } from '../search/analysis.js';
 import { holdsConcept } from '../search/holds.js';
 import { prepareForTokens } from '../text/tokenizer.js';
 import type { Passage } from '../search/passages.js';
+import { estimateFor } from './estimate.js';
 import { neutraliseMarkers } from './grounding.js';
 import type { Labels } from './labels.js';
 
@@ -110,6 +111,8 @@ export function bottomLine(analysis: QueryAnalysis, blocks: Block[], missing: st
   } else if (firstPerPolicy.length > 0) {
     lines.push(labels.noneInForce(date, firstPerPolicy.map((b) => item(b, analysis, labels, asOf, false, blocks)).join(labels.listSeparator)));
   }
+  const estimate = aboutWhole ? null : estimateFor(analysis, current.length > 0 ? current : firstPerPolicy);
+  if (estimate) lines.push(labels.estimate(estimate));
   if (firstPerPolicy.length > 1) lines.push(labels.policyCount(firstPerPolicy.length, current.length));
   const topic = topicOf(analysis);
   for (const region of missing) lines.push(labels.missingTopic(labels.region(region), topic));

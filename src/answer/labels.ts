@@ -1,6 +1,7 @@
 import { formatChineseDate } from '../corpus/dates.js';
 import type { IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
 import { englishRegionName } from '../regions/english-name.js';
+import { tenThousands as w, type Estimate } from './estimate.js';
 
 /** Every phrase the extractive answer uses, in the question's language. */
 
@@ -30,6 +31,8 @@ export interface Labels {
   /** The measures one policy lists: how many are set out, how many more it has, and its standing. */
   measures(title: string, shown: number, omitted: number, standing: string): string;
   condition(text: string): string;
+  /** What the asker's own spending would give under the cited share and cap. */
+  estimate(e: Estimate): string;
   statusBadge(status: ValidityStatus): string;
   validity(policy: Policy, status: ValidityStatus, asOf: IsoDate): string;
   /** A region's name as the answer writes it. */
@@ -59,6 +62,12 @@ const ZH: Labels = {
   catalogue: (scope, total, inForce, asOf) => `${scope}共有${total}份政策，截至${asOf}其中${inForce}份在有效期内：`,
   measures: (title, shown, omitted, standing) => `《${title}》（${standing}）列有以下${shown}项支持${omitted > 0 ? `（另有${omitted}项未列出）` : ''}：`,
   condition: (text) => `（条件：${text}）`,
+  estimate: (e) =>
+    e.unmetThreshold !== null
+      ? `按所述投入${w(e.spent)}万元，未达到条款要求的${w(e.unmetThreshold)}万元以上 [${e.n}]。`
+      : `按所述投入${w(e.spent)}万元估算：${w(e.spent)}万元×${w(e.share)}%=${w(e.raw)}万元` +
+        (e.cap === null ? '' : e.raw > e.cap ? `，超过最高${w(e.cap)}万元，按${w(e.cap)}万元计` : `，未超过最高${w(e.cap)}万元`) +
+        `，约${w(e.result)}万元 [${e.n}]（以核定金额为准）。`,
   statusBadge: (status) => ({ 'in-force': '有效', expired: '已失效', abolished: '已废止', 'not-yet-in-force': '尚未施行', unknown: '有效期未载明' })[status] ?? '',
   validity: (policy, status, asOf) => {
     const d = formatChineseDate;
@@ -100,6 +109,12 @@ const EN: Labels = {
   catalogue: (scope, total, inForce, asOf) => `${scope ? `${scope}: ` : ''}${total} policies on file, ${inForce} of them in force as of ${asOf}:`,
   measures: (title, shown, omitted, standing) => `“${title}” (${standing}) lists these ${shown} measures${omitted > 0 ? ` (and ${omitted} more not shown)` : ''}:`,
   condition: (text) => ` (condition: ${text})`,
+  estimate: (e) =>
+    e.unmetThreshold !== null
+      ? `The ${w(e.spent)}万元 you mention is below the ${w(e.unmetThreshold)}万元 the clause requires [${e.n}]. `
+      : `Estimate from the ${w(e.spent)}万元 you mention: ${w(e.spent)}万元 × ${w(e.share)}% = ${w(e.raw)}万元` +
+        (e.cap === null ? '' : e.raw > e.cap ? `, above the cap of ${w(e.cap)}万元, so ${w(e.cap)}万元` : `, within the cap of ${w(e.cap)}万元`) +
+        `: about ${w(e.result)}万元 [${e.n}], subject to the approved figure. `,
   statusBadge: (status) => ({ 'in-force': 'in force', expired: 'expired', abolished: 'abolished', 'not-yet-in-force': 'not yet in force', unknown: 'validity not stated' })[status] ?? '',
   validity: (policy, status, asOf) => {
     switch (status) {
