@@ -142,3 +142,19 @@ export class PolicyAspects {
     return this.validity.get(policyId) ?? this.first.get(policyId) ?? null;
   }
 }
+
+/** In force first, keeping each policy's clauses together and the order chosen otherwise. */
+export function orderByCurrency(passages: Passage[]): Passage[] {
+  const firstAt = new Map<string, number>();
+  passages.forEach((p, i) => {
+    if (!firstAt.has(p.policy.id)) firstAt.set(p.policy.id, i);
+  });
+  return passages
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => {
+      const byStatus = currencyRank(a.p.status) - currencyRank(b.p.status);
+      if (a.p.policy.id === b.p.policy.id) return a.i - b.i;
+      return byStatus || (firstAt.get(a.p.policy.id) ?? 0) - (firstAt.get(b.p.policy.id) ?? 0);
+    })
+    .map(({ p }) => p);
+}

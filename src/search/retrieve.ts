@@ -4,7 +4,7 @@ import type { IsoDate, Policy } from '../corpus/types.js';
 import type { QueryAnalysis } from './analysis.js';
 import type { QueryAnalyser } from './analyse.js';
 import type { SearchIndex } from './index.js';
-import { currencyRank, passageAt, PolicyAspects, statusOn, type Passage } from './passages.js';
+import { currencyRank, orderByCurrency, passageAt, PolicyAspects, statusOn, type Passage } from './passages.js';
 import type { RegionNames } from './regions.js';
 import { ClauseScorer } from './score.js';
 import { localAnalysis } from './local-analysis.js';
@@ -294,20 +294,4 @@ export class Retriever {
     }
     return passages;
   }
-}
-
-/** In force first, keeping each policy's clauses together and the order chosen otherwise. */
-function orderByCurrency(passages: Passage[]): Passage[] {
-  const firstAt = new Map<string, number>();
-  passages.forEach((p, i) => {
-    if (!firstAt.has(p.policy.id)) firstAt.set(p.policy.id, i);
-  });
-  return passages
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => {
-      const byStatus = currencyRank(a.p.status) - currencyRank(b.p.status);
-      if (a.p.policy.id === b.p.policy.id) return a.i - b.i;
-      return byStatus || (firstAt.get(a.p.policy.id) ?? 0) - (firstAt.get(b.p.policy.id) ?? 0);
-    })
-    .map(({ p }) => p);
 }
