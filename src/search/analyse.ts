@@ -8,7 +8,7 @@ import type { Concept, QueryAnalysis } from './analysis.js';
 import { ConceptReader, type ConceptLexicon } from './concepts.js';
 import { contentOnly, translateEnglish, type EnglishTerms, type PhraseLookup } from './english.js';
 import { inheritFromPrevious } from './follow-up.js';
-import { ASPECT_WORDS, asksForFigure, countUnitOf, DOCUMENT_WORDS, readIntents } from './intents.js';
+import { ASPECT_WORDS, asksForFigure, asksForSupport, countUnitOf, DOCUMENT_WORDS, readIntents } from './intents.js';
 import { keyConceptIndex } from './key-concept.js';
 import { partsOf } from './parts.js';
 import { PolicyNames, type PolicyName } from './policy-names.js';
@@ -161,6 +161,7 @@ export class QueryAnalyser {
     // (专精特新企业奖励多少), coverage still decides.
     const specific = concepts.filter((c) => !c.generic);
     if (specific.length > 1) concepts = concepts.map((c) => (describesAsker(text, c.text) ? { ...c, describesAsker: true } : c));
+    const asksFigure = asksForFigure(cueText, countUnitOf(cueText)) && prepared.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length <= 1;
     return {
       question: asked,
       language,
@@ -178,7 +179,8 @@ export class QueryAnalyser {
       countUnit: countUnitOf(cueText),
       // Only a question that asks one thing is held to a figure: in "怎么申报？公示几天？每年拿多少钱？"
       // a clause answering one sentence need not state an amount.
-      asksFigure: asksForFigure(cueText, countUnitOf(cueText)) && prepared.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length <= 1,
+      asksFigure,
+      asksGrant: asksFigure && asksForSupport(cueText),
       unmatched: read.unmatched,
       absentTopic: this.absentTopic(concepts, read.unmatched),
       details: narrowingDetails(concepts, text, (word) => this.general.isNoun(word)),

@@ -65,6 +65,8 @@ export interface QueryAnalysis {
   countUnit: string | null;
   /** The question asks for a figure of money or a share (多少钱, 补多少, 比例, how much): a clause must state one. */
   asksFigure: boolean;
+  /** The figure asked is one of support (补助比例, 能拿多少), not a target the policy sets (要占多大比例). */
+  asksGrant: boolean;
   /** Content words neither the corpus nor its equivalences know (场子, 区块链). */
   unmatched: string[];
   /**

@@ -92,5 +92,5 @@ function coveredWeight(part: PartMeasure, covered: ArrayLike<number>): number {
  * grants.ts). A target (比例达到90%) or a count is not a grant.
  */
 export function grantsFigure(grantsAmount: boolean, analysis: QueryAnalysis): boolean {
-  return !analysis.asksFigure || analysis.parts.length !== 1 || grantsAmount;
+  return !analysis.asksGrant || analysis.parts.length !== 1 || grantsAmount;
 }

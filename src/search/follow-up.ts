@@ -47,6 +47,7 @@ export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnaly
       parts: previous.parts,
       countUnit: current.countUnit ?? previous.countUnit,
       asksFigure: current.asksFigure || previous.asksFigure,
+      asksGrant: current.asksGrant || previous.asksGrant,
       unmatched: previous.unmatched,
       absentTopic: previous.absentTopic,
       details: previous.details,

@@ -76,6 +76,16 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
 /** Asking for a figure of money or a share, not whether there is support at all. */
 const FIGURE = /多少|几万|几千|几个?钱|金额|额度|上限|最高|最多|封顶|比例|how much|what share|percentage|maximum|\bcap\b|\bamount|the most|\bat most\b/;
 
+/**
+ * Words of support (补, 奖, 资助, 能拿, 能报): a figure asked with one is a grant (补助比例是多少); without one
+ * it may be a target the policy sets (数字化水平二级以上的要占多大比例).
+ */
+const SUPPORT = /补|奖|资助|扶持|拿|领|给|贴|支持|资金|钱|报销|(?:能|可以|可|能够)报|subsid|reward|grant|award|support|fund|receive|get\b/;
+
+export function asksForSupport(text: string): boolean {
+  return SUPPORT.test(text);
+}
+
 /** Whether a question asks for an amount or share (and not for a count: 多少家). */
 export function asksForFigure(text: string, countUnit: string | null): boolean {
   return countUnit === null && FIGURE.test(text);
