@@ -11,6 +11,7 @@ import { aggregate, parseEvalSet, type EvalFigures, type EvalQuestion } from './
  * assume) and prints the figures, with the lexicon files and again with them emptied.
  *   --file F.jsonl      the questions (default: the development set); repeat for several sets
  *   --policies DIR      add the policy files of DIR to the shipped corpus; repeat for several
+ *   --index DIR         answer over another index folder (dict/ and policies/) instead of the shipped one
  *   --no-lexicon        only the run with the lexicon emptied;  --lexicon  only the run with it
  *   --verbose           one line per question: what was cited and what was missed
  *   --by-category       the figures per question category
@@ -26,7 +27,8 @@ const byCategory = args.includes('--by-category');
 const modes: ('files' | 'empty')[] = args.includes('--no-lexicon') ? ['empty'] : args.includes('--lexicon') ? ['files'] : ['files', 'empty'];
 const AS_OF = '2026-11-21';
 
-const indexDir = extraPolicies.length > 0 ? assembleIndexDir(DEFAULT_INDEX_DIR, extraPolicies) : DEFAULT_INDEX_DIR;
+const baseIndex = values('--index')[0] ?? DEFAULT_INDEX_DIR;
+const indexDir = extraPolicies.length > 0 ? assembleIndexDir(baseIndex, extraPolicies) : baseIndex;
 const questions = files.flatMap((file) => parseEvalSet(readFileSync(file, 'utf8')));
 const label = `${files.map((f) => f.split('/').pop()).join(' + ')}${extraPolicies.length > 0 ? ` over ${extraPolicies.length} more folder(s)` : ''}`;
 
@@ -59,7 +61,7 @@ function printCategories(answers: AnswerObject[]): void {
 
 modes.forEach((mode, i) => {
   // One tokenizer serves both runs: only the word lists differ, and nodejieba loads once per process.
-  const engine = createEngine(indexDir, mode === 'files' && extraPolicies.length === 0 ? 'use' : 'off', { lexicon: mode });
+  const engine = createEngine(indexDir, mode === 'files' && indexDir === DEFAULT_INDEX_DIR ? 'use' : 'off', { lexicon: mode });
   const answers = answerAll(engine);
   const { figures, results } = aggregate(questions, answers);
   if (i > 0) console.log('');
