@@ -31,6 +31,8 @@ const SENTENCE_END = /(?<=[。；;！!？?])/;
 const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止/;
 const INTERPRETATION_SENTENCE = /负责解释|負責解釋/;
 const NEW_BENEFICIARY = /^(对于?|對於?)[^，,；;。]{2,}?的/;
+/** A sentence on how support is paid out: in instalments, on acceptance, by when. */
+const DISBURSING_SENTENCE = /拨付|兑付|兑现|发放|拨款|分[两二三四\d]次|分期|到账|撥付|兌付|發放/;
 const ABOLISHING_SENTENCE = /废止|廢止|停止执行|停止執行|不再执行|不再執行/;
 
 export function splitSentences(text: string): string[] {
@@ -155,6 +157,8 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   if (wantsAmount) {
     for (const i of [...chosen]) if (/[%％]/.test(sentences[i] ?? '') && CAP_AFTER_SHARE.test(sentences[i + 1] ?? '')) chosen.add(i + 1);
   }
+  // Asked how the money is paid out, the sentences that say so (分两次拨付：…拨付70%…) are quoted too.
+  if (analysis.intents.has('disbursement') && chosen.size > 0) sentences.forEach((s, i) => DISBURSING_SENTENCE.test(s) && chosen.add(i));
   if (chosen.size === 0) return sentences.slice(0, 2);
   return sentences.filter((_, i) => chosen.has(i)).slice(0, MAX_SENTENCES);
 }

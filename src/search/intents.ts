@@ -42,6 +42,10 @@ const CAP =
 const EXEMPTION =
   /(?:要|需要|得|还要|也要|还得)[^？?。，,]{0,8}?(?:申请|申报|报|提交|准备材料)(?:吗|么|嘛)\s*(?:[？?]|$)|(?:用不用|需不需要|要不要)[^？?。，,]{0,8}?(?:申请|申报|报|提交|准备材料)|(?:不用|无需|不需要|免)(?:申请|申报|报)|免申|do (?:we|i) (?:need|have) to apply|without (?:an )?application|automatic(?:ally)?/;
 
+/** Cues that ask how the money is paid out (一次给完吗, 分几次拨付, 什么时候到账): the sentences that say so. */
+const DISBURSEMENT =
+  /一次(?:性)?(?:给|发|拨|付|打)(?:完|清|齐)?|分(?:几|两|三|多)?(?:次|批|期)(?:给|发|拨|付)?|(?:什么时候|何时|多久)(?:能)?(?:到账|拨付|拨款|发放|兑现|给钱|发钱|打款)|到账|拨付|兑付|paid out|instal+ments?|disburse/;
+
 export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
   const intents = new Set<Intent>();
   for (const [intent, cue] of CUES) if (cue.test(text)) intents.add(intent);
@@ -50,6 +54,7 @@ export function readIntents(text: string): { intents: Set<Intent>; asksInterpret
   if (TABLE.test(text)) intents.add('table');
   if (CAP.test(text)) intents.add('cap');
   if (EXEMPTION.test(text)) intents.add('exemption');
+  if (DISBURSEMENT.test(text)) intents.add('disbursement');
   return { intents, asksInterpretation: /解释|interpret/.test(text) };
 }
 

@@ -38,6 +38,13 @@ describe('what a question asks for', () => {
     expect(intents('拿到文件后要在多长时间内申请？')).not.toContain('exemption');
   });
 
+  it('reads how the money is paid out', () => {
+    expect(intents('钱是一次给完吗？')).toContain('disbursement');
+    expect(intents('补贴分几次拨付？')).toContain('disbursement');
+    expect(intents('奖励什么时候到账')).toContain('disbursement');
+    expect(intents('一次性奖励多少？')).not.toContain('disbursement');
+  });
+
   it('reads a pointer at a table of the policy, not words that merely contain 表', () => {
     expect(intents('按柳州的配套表市里和县里各给多少？')).toContain('table');
     expect(intents('那张奖励标准表里数字化车间给多少')).toContain('table');
