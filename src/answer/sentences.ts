@@ -1,5 +1,5 @@
 import { splitCells } from '../corpus/clauses.js';
-import { CAP_CLAUSE, EXEMPTION_CLAUSE } from '../search/passages.js';
+import { CAP_CLAUSE, CLAWBACK_CLAUSE, EXEMPTION_CLAUSE } from '../search/passages.js';
 import type { Clause } from '../corpus/types.js';
 import { spansIn } from '../search/abbreviations.js';
 import { holdsConcept } from '../search/holds.js';
@@ -101,6 +101,7 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   if (passage.role === 'abolition') return pick(sentences, (s) => ABOLISHING_SENTENCE.test(s));
   if (passage.role === 'cap') return pick(sentences, (s) => CAP_CLAUSE.test(s));
   if (passage.role === 'exemption') return pick(sentences, (s) => EXEMPTION_CLAUSE.test(s));
+  if (passage.role === 'clawback') return pick(sentences, (s) => CLAWBACK_CLAUSE.test(s));
   if (passage.role === 'interpretation') return pick(sentences, (s) => INTERPRETATION_SENTENCE.test(s));
   // One measure of a list: what it supports, up to the first sentence that says how much.
   if (passage.role === 'measure') return sentences.slice(0, Math.max(1, sentences.findIndex((s) => amountsIn(s).length > 0) + 1)).slice(0, MAX_SENTENCES);

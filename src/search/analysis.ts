@@ -5,7 +5,7 @@ import type { NarrowingDetail } from './details.js';
  * it in the corpus and the weight it carries.
  */
 
-export type Intent = 'amount' | 'validity' | 'department' | 'eligibility' | 'procedure' | 'comparison' | 'catalogue' | 'measures' | 'table' | 'cap' | 'exemption' | 'disbursement';
+export type Intent = 'amount' | 'validity' | 'department' | 'eligibility' | 'procedure' | 'comparison' | 'catalogue' | 'measures' | 'table' | 'cap' | 'exemption' | 'disbursement' | 'clawback';
 
 /**
  * How a wording relates to the question's word: the word itself, an equivalence from the lexicon, a

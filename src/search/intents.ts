@@ -46,6 +46,9 @@ const EXEMPTION =
 const DISBURSEMENT =
   /一次(?:性)?(?:给|发|拨|付|打)(?:完|清|齐)?|分(?:几|两|三|多)?(?:次|批|期)(?:给|发|拨|付)?|(?:什么时候|何时|多久)(?:能)?(?:到账|拨付|拨款|发放|兑现|给钱|发钱|打款)|到账|拨付|兑付|paid out|instal+ments?|disburse/;
 
+/** Cues that ask whether support must be paid back (钱要退回去吗, 会被追回吗): the policy's clawback clause. */
+const CLAWBACK = /退回|退还|返还|退钱|追回|收回|要回去|吐出来|还回去|claw ?back|repay|refund|pay (?:it |the money )?back/;
+
 export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
   const intents = new Set<Intent>();
   for (const [intent, cue] of CUES) if (cue.test(text)) intents.add(intent);
@@ -55,6 +58,7 @@ export function readIntents(text: string): { intents: Set<Intent>; asksInterpret
   if (CAP.test(text)) intents.add('cap');
   if (EXEMPTION.test(text)) intents.add('exemption');
   if (DISBURSEMENT.test(text)) intents.add('disbursement');
+  if (CLAWBACK.test(text)) intents.add('clawback');
   return { intents, asksInterpretation: /解释|interpret/.test(text) };
 }
 

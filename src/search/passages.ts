@@ -10,7 +10,7 @@ import type { SearchIndex } from './index.js';
  *  for its policy in a list; measure: one of the measures a policy lists; cap: the policy's limit on
  *  what one enterprise may receive in all; exemption: which awards are granted without an application;
  *  related: another region's clause, for reference. */
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'exemption' | 'related';
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'exemption' | 'clawback' | 'related';
 
 export interface Passage {
   clause: Clause;
@@ -62,6 +62,9 @@ export const CAP_CLAUSE = /(?:单个|單個|同一|每家|每个|每個)企业[^
 /** How a policy says an award is granted without an application: 免申即享, 企业无需提交申请, 直接核定. */
 export const EXEMPTION_CLAUSE = /免申即享|免于申报|免申报|无需(?:企业)?(?:另行|单独|再)?(?:申报|申请|提交|报送)|無需(?:申報|申請|提交)|不需(?:要)?(?:申报|申请)/;
 
+/** How a policy takes support back: 追回已拨付资金, 全额退还, 收回奖励. */
+export const CLAWBACK_CLAUSE = /追回|收回|退还|返还|退回|追繳|追缴/;
+
 /** Each policy's clauses that state its validity and who interprets it, found once per corpus. */
 export class PolicyAspects {
   private readonly validity = new Map<string, number>();
@@ -69,13 +72,14 @@ export class PolicyAspects {
   private readonly applicability = new Map<string, number>();
   private readonly cap = new Map<string, number>();
   private readonly exemption = new Map<string, number>();
+  private readonly clawback = new Map<string, number[]>();
   private readonly first = new Map<string, number>();
   private readonly positionOfClause = new Map<string, number>();
   private readonly policies = new Map<string, Policy>();
   /** The policies each clause abolishes (原《…》同时废止), keyed by the abolishing clause. */
   private readonly abolishedBy = new Map<string, Policy[]>();
 
-  constructor(index: SearchIndex) {
+  constructor(private readonly index: SearchIndex) {
     index.clauses.forEach((entry, position) => {
       const id = entry.policy.id;
       this.policies.set(id, entry.policy);
@@ -88,6 +92,7 @@ export class PolicyAspects {
       // The last such clause: the procedure, near a policy's end, says it of all its awards; an item's
       // clause earlier says it of its own.
       if (EXEMPTION_CLAUSE.test(entry.clause.text)) this.exemption.set(id, position);
+      if (CLAWBACK_CLAUSE.test(entry.clause.text)) this.clawback.set(id, [...(this.clawback.get(id) ?? []), position]);
     });
     for (const policy of this.policies.values()) {
       if (!policy.abolishedByClauseId) continue;
@@ -118,6 +123,16 @@ export class PolicyAspects {
   /** The clause that says which awards need no application (its last such clause). */
   exemptionOf(policyId: string): number | null {
     return this.exemption.get(policyId) ?? null;
+  }
+
+  /**
+   * The clause that says when support is taken back: the one naming a clause already cited by its
+   * article (获得第七条奖励的企业…追回), else the last, where supervision says it of all awards.
+   */
+  clawbackOf(policyId: string, cited: ReadonlySet<number> = new Set()): number | null {
+    const clauses = this.clawback.get(policyId) ?? [];
+    const articles = [...cited].map((p) => this.index.clauses[p]).filter((e) => e?.policy.id === policyId).map((e) => e?.clause.label ?? '').filter((l) => /^第.+条$/.test(l));
+    return clauses.find((p) => articles.some((a) => this.index.clauses[p]?.clause.text.includes(a))) ?? clauses[clauses.length - 1] ?? null;
   }
 
   statusOf(policyId: string, asOf: IsoDate): ValidityStatus | null {

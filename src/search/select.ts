@@ -158,9 +158,11 @@ export class AnswerSelector {
    * policy abolished, the later policy's clause that abolished it, always.
    */
   aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate, nothingInForce = false): Passage[] {
-    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'cap' | 'exemption' | 'abolition'][] = [];
+    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'cap' | 'exemption' | 'clawback' | 'abolition'][] = [];
     // Asked whether one must apply, the policy's clause on awards granted without applying answers.
     if (analysis.intents.has('exemption')) wanted.push([this.aspects.exemptionOf(policyId), 'exemption']);
+    // Asked whether support must be paid back, the policy's clause on taking it back answers.
+    if (analysis.intents.has('clawback')) wanted.push([this.aspects.clawbackOf(policyId, taken), 'clawback']);
     // Asked how much one enterprise can have in all, the policy's overall cap holds beside the item's.
     if (analysis.intents.has('cap')) wanted.push([this.aspects.capOf(policyId), 'cap']);
     // Asked who may apply, the policy's general conditions hold beside the item's own.
