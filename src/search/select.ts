@@ -90,8 +90,11 @@ export class AnswerSelector {
   }
 
   private clausesFor(analysis: QueryAnalysis, answering: ScoredClause[], all: ScoredClause[], onlyPolicy: boolean): ScoredClause[] {
-    const first = answering[0];
-    if (!first) return [];
+    const best = answering[0];
+    if (!best) return [];
+    // A row of a summary table restates a clause: unless the table is asked about, the clause (with
+    // its conditions) answers in its place.
+    const first = !analysis.intents.has('table') && this.isTableRow(best) ? (this.restatedBy(best, answering) ?? best) : best;
     // Items compared: the clause that answers best (often one that speaks of them all), then each
     // item's own clause.
     const items = this.itemClauses(analysis, answering);
@@ -124,6 +127,17 @@ export class AnswerSelector {
       if (parallel || (total > 0 && gain / total >= EXTRA_CLAUSE_GAIN && candidate.score >= EXTRA_CLAUSE_SCORE_RATIO * first.score)) take(candidate);
     }
     return chosen;
+  }
+
+  /** A prose clause that answers as much as a table row and states every figure of it. */
+  private restatedBy(row: ScoredClause, answering: ScoredClause[]): ScoredClause | undefined {
+    const figures = (this.index.clauses[row.position]?.clause.text ?? '').match(/\d+(?:\.\d+)?/g)?.filter((f) => !/^\d$/.test(f)) ?? [];
+    if (figures.length === 0) return undefined;
+    return answering.find((s) => {
+      if (this.isTableRow(s) || s.answersPart.some((a, p) => row.answersPart[p] && !a)) return false;
+      const text = (this.index.clauses[s.position]?.clause.text ?? '').replace(/\s+/g, '');
+      return figures.every((f) => text.includes(f));
+    });
   }
 
   private isTableRow(s: ScoredClause): boolean {
