@@ -18,7 +18,8 @@ export type MarkerStyle =
   | 'arabic-dot' // 1.
   | 'arabic-dun' // 1、
   | 'paren-arabic' // （1）
-  | 'circled'; // ①
+  | 'circled' // ①
+  | 'question'; // 问1：… in a 政策解读's 一问一答: the 答 after it belongs to its clause
 
 export interface Marker {
   style: MarkerStyle;
@@ -39,6 +40,7 @@ const MARKER_PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   { style: 'arabic-dun', re: /^(\d{1,3})\s*、/ },
   { style: 'arabic-dot', re: /^(\d{1,3})\s*[.．](?!\d)/ },
   { style: 'circled', re: /^([①-⑳])/ },
+  { style: 'question', re: /^[问問]\s*(\d{1,3})\s*[：:.．、]/ },
 ];
 
 /** Strips markdown decoration that conversions leave around numbered headings. */
@@ -79,6 +81,8 @@ function markerLabel(style: MarkerStyle, raw: string): string {
       return compact.replace(/[、，,．.]$/, '');
     case 'circled':
       return compact;
+    case 'question':
+      return compact.replace(/[：:.．、]$/, '');
   }
 }
 
