@@ -95,3 +95,15 @@ describe('clauses of a document in another style', () => {
     ]);
   });
 });
+
+describe('a 政策解读 in 一问一答 form', () => {
+  it('reads each 问N with the 答 after it as one clause labelled 问N', () => {
+    const paragraphs = normalise(
+      ['一问一答', '', '问1：《若干措施》从什么时候开始执行？', '答：自2026年12月15日起施行，有效期至2029年12月14日。', '', '问2：上云有补贴吗？', '答：有。按实际支付费用的50%给予补贴，每家每年最高3万元。'].join('\n'),
+    );
+    const clauses = parseClauses('qa', paragraphs.paragraphs);
+    const asked = clauses.filter((c) => c.label.startsWith('问'));
+    expect(asked.map((c) => c.label)).toEqual(['问1', '问2']);
+    expect(asked[1]?.text).toBe('问2：上云有补贴吗？\n答：有。按实际支付费用的50%给予补贴，每家每年最高3万元。');
+  });
+});
