@@ -1,5 +1,5 @@
 import type { Clause, Policy } from '../corpus/types.js';
-import { grantsAmountIn } from './grants.js';
+import { grantsAmountIn, HAN_AMOUNT } from './grants.js';
 
 /**
  * A clause as the index keeps it: its term vector, and what can be read from its text once, when it
@@ -44,7 +44,7 @@ export function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, c
     termIds,
     counts,
     length,
-    statesAmount: AMOUNT.test(clause.text) || (clause.kind === 'table-row' && UNIT_HEADING.test(clause.context ?? '') && /\d/.test(clause.text)),
+    statesAmount: AMOUNT.test(clause.text) || HAN_AMOUNT.test(clause.text) || (clause.kind === 'table-row' && UNIT_HEADING.test(clause.context ?? '') && /\d/.test(clause.text)),
     namesDepartment: clause.responsible !== null || DEPARTMENT.test(clause.text),
     statesPurpose: PURPOSE.test(clause.text.trim()),
     grantsAmount: grantsAmountIn(matchable),
