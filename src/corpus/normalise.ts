@@ -170,6 +170,12 @@ const CLOSING_NOTE = /[（(【〔［[][^（()）【】〔〕]{0,60}[：:][^【�
 /** A title's last word, with a parenthetical after it: 行动方案（2027—2029年）, 办法（试行）. */
 const TITLE_ENDING = /(通知|意见|办法|措施|举措|方案|规定|细则|决定|政策|计划)(?:[（(][^（()）]{1,20}[）)])?$/;
 const SHORT_LINE = 12;
+/**
+ * Kinds of document a title may name that a wrapped sentence also ends a line with (…推广应用指导目录,
+ * …企业清单): a line ending so finishes its paragraph only in the front part, before the first
+ * numbered line, where the title is printed.
+ */
+const FRONT_TITLE_ENDING = /(清单|目录|指南|指引|要点|解读|规划|公告|通告|纲要|条例|批复)(?:[（(][^（()）]{1,20}[）)])?$/;
 /** A distribution list (抄送：…, 主送：…), which may run over several printed lines. */
 const DISTRIBUTION = /^(抄送|主送|抄報|抄报)[：:]/;
 /** A line this close to the wrap width ran on into the next (a line ending a paragraph is usually shorter). */
@@ -199,8 +205,8 @@ function isQuotedTitle(text: string): boolean {
   return /^《[^《》]{4,80}》$/.test(text);
 }
 
-/** Whether a physical line finishes its paragraph, whatever follows it. */
-function endsParagraph(line: string, width: number): boolean {
+/** Whether a physical line finishes its paragraph, whatever follows it. `front`: no numbered line came before. */
+function endsParagraph(line: string, width: number, front = false): boolean {
   const text = stripDecoration(line);
   if (line.startsWith('#') || isTableRow(text) || isQuotedTitle(text)) return true;
   if (TERMINAL.test(text) || CLOSING_NOTE.test(text)) return true;
@@ -210,7 +216,7 @@ function endsParagraph(line: string, width: number): boolean {
   if (opensUnclosed(text)) return false;
   if (text.length <= SHORT_LINE) return true;
   const simplified = toSimplified(text);
-  if (!/[，,。；;、]/.test(simplified) && TITLE_ENDING.test(simplified)) return true;
+  if (!/[，,。；;、]/.test(simplified) && (TITLE_ENDING.test(simplified) || (front && FRONT_TITLE_ENDING.test(simplified)))) return true;
   // A numbered heading line (一、总则) stands alone; a numbered clause that wraps does not.
   return isHeadingLine(text) && text.length < WRAPPED_SHARE * width;
 }
@@ -230,9 +236,10 @@ export function normalise(raw: string): NormalisedText {
   let lastWasValue = false;
   const lines = cleanLines(body).filter((line) => line !== '');
   const width = wrapWidth(lines);
+  let front = true;
   for (const line of lines) {
     const isValue = awaitsValue(lastLine) && !startsParagraph(line);
-    if (current !== null && !isValue && !lastWasValue && !endsParagraph(lastLine, width) && !startsParagraph(line)) {
+    if (current !== null && !isValue && !lastWasValue && !endsParagraph(lastLine, width, front) && !startsParagraph(line)) {
       current += line.replace(/^#+\s*/, '');
     } else {
       if (current !== null) paragraphs.push(current);
@@ -240,6 +247,7 @@ export function normalise(raw: string): NormalisedText {
     }
     lastWasValue = isValue;
     lastLine = line;
+    if (detectMarker(stripDecoration(line)) !== null) front = false;
   }
   if (current !== null) paragraphs.push(current);
   return { overrides, paragraphs };

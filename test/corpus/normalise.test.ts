@@ -57,3 +57,12 @@ describe('normalise', () => {
     expect(body).toBe('正文。\n');
   });
 });
+
+describe('a title that names a list or a guide', () => {
+  it('ends its paragraph in the front part (…兑现事项清单（2026年版）), not in the body where a wrapped sentence may end so', () => {
+    const text = ['某市工业领域惠企政策兑现事项清单（2026年版）', '', '编制单位：某市工业和信息化局', '', '1.对列入国家首台（套）重大技术装备推广应用指导目录', '的产品给予奖励。'].join('\n');
+    const { paragraphs } = normalise(text);
+    expect(paragraphs[0]).toBe('某市工业领域惠企政策兑现事项清单（2026年版）');
+    expect(paragraphs).toContain('1.对列入国家首台（套）重大技术装备推广应用指导目录的产品给予奖励。');
+  });
+});
