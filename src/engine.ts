@@ -109,9 +109,11 @@ export function createEngine(indexDir: string = DEFAULT_INDEX_DIR, snapshot: Sna
       }
     }
   }
+  const writtenWith = new Map<string, string[]>();
+  for (const p of policies) writtenWith.set(p.region, [...(writtenWith.get(p.region) ?? []), ...[p.issuer, p.title].filter((t): t is string => t !== null)]);
   const regions = new RegionDirectory(
     policies.map((p) => p.region),
-    { segment: dictionarySegmenter() },
+    { segment: dictionarySegmenter(), writtenWith },
   );
   const regionNames = new DirectoryRegionNames(regions);
   const general = generalLanguage();

@@ -28,6 +28,8 @@ export interface RegionDirectoryOptions {
    * 新平 in 创新平台); without it, it is.
    */
   segment?: (text: string) => string[];
+  /** Texts each corpus region's documents write it in (issuers, titles), for placing a name several divisions bear. */
+  writtenWith?: ReadonlyMap<string, readonly string[]>;
   /** What general Chinese says about names; nodejieba's general dictionary by default. */
   generalWords?: GeneralWords;
 }
@@ -63,7 +65,7 @@ export class RegionDirectory {
   constructor(corpusRegions: Iterable<string>, options: RegionDirectoryOptions = {}) {
     this.gazetteer = options.gazetteer ?? defaultGazetteer();
     this.regions = [...new Set([...corpusRegions].map((r) => r.trim()).filter((r) => r !== ''))].sort();
-    const { placed, problems } = placeCorpusRegions(this.regions, this.gazetteer);
+    const { placed, problems } = placeCorpusRegions(this.regions, this.gazetteer, (region) => options.writtenWith?.get(region) ?? []);
     this.problems = problems;
     for (const [region, place] of placed) {
       this.placeOf.set(region, place);

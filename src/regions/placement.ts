@@ -18,7 +18,11 @@ export interface Placement {
   problems: RegionProblem[];
 }
 
-export function placeCorpusRegions(regions: string[], gazetteer: Gazetteer): Placement {
+/**
+ * `writtenWith`: texts a region's documents write it in (its issuer, its title). A name several
+ * divisions bear is placed by the place written before it there (沈阳市 of 沈阳市铁西区人民政府).
+ */
+export function placeCorpusRegions(regions: string[], gazetteer: Gazetteer, writtenWith: (region: string) => readonly string[] = () => []): Placement {
   const placed = new Map<string, Place>();
   const problems: RegionProblem[] = [];
   const pending: { region: string; name: string; candidates: Place[] }[] = [];
@@ -36,6 +40,11 @@ export function placeCorpusRegions(regions: string[], gazetteer: Gazetteer): Pla
     holdsCorpus: (p) => [...known].some((k) => isWithin(k, p)),
   };
   for (const { region, name, candidates } of pending) {
+    const qualified = candidates.length > 1 ? qualifiedPlace(name, candidates, writtenWith(region), gazetteer) : null;
+    if (qualified) {
+      placed.set(region, qualified);
+      continue;
+    }
     if (candidates.length > 1) {
       const choice = choose(candidates, [], view);
       if ('place' in choice) {
@@ -53,6 +62,21 @@ export function placeCorpusRegions(regions: string[], gazetteer: Gazetteer): Pla
     if (!parent) problems.push({ region, problem: 'unknown', candidates: [] });
   }
   return { placed, problems };
+}
+
+/** Longest qualifier read before a name (新疆维吾尔自治区 is nine characters before its city). */
+const MAX_QUALIFIER_CHARS = 10;
+
+/** The one candidate a text places by the names written right before the region's (沈阳市铁西区), or null. */
+function qualifiedPlace(name: string, candidates: Place[], texts: readonly string[], gazetteer: Gazetteer): Place | null {
+  const found = new Set<Place>();
+  for (const text of texts.map(toSimplified)) {
+    const at = text.indexOf(name);
+    for (let k = MIN_STEM_CHARS; at >= k && k <= MAX_QUALIFIER_CHARS; k++) {
+      for (const place of chain(text.slice(at - k, at + name.length), gazetteer)) if (candidates.includes(place)) found.add(place);
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 /** The divisions a name may be, best reading first: the name itself, a looser spelling, a chain, a town. */

@@ -28,6 +28,8 @@ export interface RegionNames {
   regionsOnFile(): string[];
   /** Regions policies are filed under that the directory cannot place. */
   unplaced(): string[];
+  /** Whether a region filed under a name the directory cannot place may lie in this region (a 铁西区 in 沈阳市, not in 大连市). */
+  mayHoldUnplaced(region: string): boolean;
 }
 
 /**
@@ -79,5 +81,11 @@ export class DirectoryRegionNames implements RegionNames {
 
   unplaced(): string[] {
     return this.directory.problems.map((p) => p.region);
+  }
+
+  mayHoldUnplaced(region: string): boolean {
+    const code = this.directory.resolve(region)?.code?.replace(/(00)+$/, '') ?? null;
+    // A name no division bears may be anywhere; an ambiguous one only where one of its divisions is.
+    return this.directory.problems.some((p) => p.problem === 'unknown' || code === null || p.candidates.some((c) => (c.code ?? '').startsWith(code)));
   }
 }

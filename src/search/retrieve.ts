@@ -62,7 +62,7 @@ export class Retriever {
   private readonly selector: AnswerSelector;
   private readonly policiesByRegion = new Map<string, Policy[]>();
   private readonly positionsByRegion = new Map<string, number[]>();
-  /** Every policy's region is a place the directory knows. */
+  /** Every policy has a region (an unplaced one is weighed against each place asked about). */
   private readonly everyPolicyPlaced: boolean;
 
   constructor(
@@ -76,7 +76,7 @@ export class Retriever {
       if (list) list.push(position);
       else this.positionsByRegion.set(entry.policy.region, [position]);
     });
-    this.everyPolicyPlaced = index.policies.every((p) => p.region !== '') && regionNames.unplaced().length === 0;
+    this.everyPolicyPlaced = index.policies.every((p) => p.region !== '');
     this.aspects = new PolicyAspects(index);
     this.scorer = new ClauseScorer(index);
     this.selector = new AnswerSelector(index, this.aspects);
@@ -117,7 +117,7 @@ export class Retriever {
     if (analysis.concepts.length === 0) {
       if (analysis.unmatched.length > 0 && analysis.intents.size === 0) return { ...base, passages: [], noAnswer: true, missing: missingPlaces };
       // Asked only about places with nothing on file (三台县有什么政策): no policy of theirs to list.
-      if (asked.length === 0 && missingPlaces.length > 0 && this.everyPolicyPlaced) return { ...base, passages: [], noAnswer: true, missing: missingPlaces };
+      if (asked.length === 0 && this.nothingOnFile(missingPlaces)) return { ...base, passages: [], noAnswer: true, missing: missingPlaces };
       const passages = this.aboutPolicies(analysis, asked, options.asOf);
       return { ...base, catalogue: analysis.intents.has('catalogue'), passages, noAnswer: passages.length === 0, missing: missingPlaces };
     }
@@ -141,7 +141,7 @@ export class Retriever {
     const missing = [...missingPlaces];
     // A question about places with nothing on file is not answered from other places' policies —
     // unless some policy's region is unknown, which may be the place asked about.
-    const onlyElsewhere = asked.length === 0 && missingPlaces.length > 0 && this.everyPolicyPlaced;
+    const onlyElsewhere = asked.length === 0 && this.nothingOnFile(missingPlaces);
     let omittedPolicies = 0;
     const from = (scope: Set<string> | null): Passage[] => {
       const selection = this.answerFrom(analysis, scope, options.asOf);
@@ -209,6 +209,11 @@ export class Retriever {
       candidates.push(passageAt(this.index, s.position, 'related', asOf, s.score, s.coverage));
     }
     return candidates;
+  }
+
+  /** Places asked about with no policy on file, none of which a policy filed under an unplaced name may be in. */
+  private nothingOnFile(missing: Retrieval['missing']): boolean {
+    return missing.length > 0 && this.everyPolicyPlaced && missing.every((m) => !this.regionNames.mayHoldUnplaced(m.region));
   }
 
   private inScope(position: number, scope: Set<string> | null, policyIds: string[]): boolean {
