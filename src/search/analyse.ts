@@ -37,6 +37,11 @@ const DATES = /\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?|\d{4}-\d{1,2}
 /** An HTML or XML tag. */
 const MARKUP = /<\/?[a-z!][^<>]{0,300}>/gi;
 const HAN_RUNS = /\p{Script=Han}[\p{Script=Han}\d]*/gu;
+/**
+ * What the asker says they are not (还没进规上, 不是专精特新, 尚未上规模): every mention of the word
+ * right after a negation — not after a yes-no form (有没有贴息, 是不是专精特新), which asks about it.
+ */
+const NEGATED_BEFORE = /(?:(?<![有是])(?:没|没有|未|尚未|还没|还未)(?:到|达到|进|进入|上|评上|拿到|纳入)?|(?<![是还])不是|还不是|不算)$/;
 
 /** Readings kept: enough for the questions of every open conversation to be read once. */
 const RECENT_READINGS = 1000;
@@ -131,7 +136,8 @@ export class QueryAnalyser {
       const region = concept.variants.find((v) => v.kind === 'abbreviation' && this.regions.regionsOnFile().includes(v.term))?.term ?? '';
       if (!regions.includes(region)) regions.push(region);
     }
-    read.concepts = read.concepts.filter((c) => !placeNames.includes(c));
+    // A word the asker says they are not (还没进规上) is not what the question is about.
+    read.concepts = read.concepts.filter((c) => !placeNames.includes(c) && !onlyNegated(dated, c.text));
     // Words that only say which aspect is asked go, unless nothing else is left to say what about.
     const aspectWords = [...DOCUMENT_WORDS, ...[...intents].flatMap((intent) => [...(ASPECT_WORDS[intent] ?? [])])];
     const topical = read.concepts.filter((c) => !aspectWords.includes(c.text));
@@ -213,6 +219,13 @@ function phrasesOf(concepts: Concept[], text: string): string[] {
     if (text.includes(phrase)) phrases.push(phrase);
   }
   return phrases;
+}
+
+function onlyNegated(text: string, word: string): boolean {
+  let at = text.indexOf(word);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(word, at + 1)) if (!NEGATED_BEFORE.test(text.slice(Math.max(0, at - 5), at))) return false;
+  return true;
 }
 
 function describesAsker(text: string, word: string): boolean {
