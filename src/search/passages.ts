@@ -75,6 +75,8 @@ export class PolicyAspects {
   private readonly clawback = new Map<string, number[]>();
   private readonly first = new Map<string, number>();
   private readonly positionOfClause = new Map<string, number>();
+  /** Each policy's clauses by label (the first one of a label), for a clause that names another. */
+  private readonly labelled = new Map<string, Map<string, number>>();
   private readonly policies = new Map<string, Policy>();
   /** The policies each clause abolishes (原《…》同时废止), keyed by the abolishing clause. */
   private readonly abolishedBy = new Map<string, Policy[]>();
@@ -84,6 +86,9 @@ export class PolicyAspects {
       const id = entry.policy.id;
       this.policies.set(id, entry.policy);
       this.positionOfClause.set(entry.clause.id, position);
+      const labels = this.labelled.get(id) ?? new Map<string, number>();
+      if (!labels.has(entry.clause.label)) labels.set(entry.clause.label, position);
+      this.labelled.set(id, labels);
       if (!this.first.has(id)) this.first.set(id, position);
       if (entry.clause.id === entry.policy.validityClauseId) this.validity.set(id, position);
       if (INTERPRETATION.test(entry.clause.text)) this.interpretation.set(id, position);
@@ -133,6 +138,16 @@ export class PolicyAspects {
     const clauses = this.clawback.get(policyId) ?? [];
     const articles = [...cited].map((p) => this.index.clauses[p]).filter((e) => e?.policy.id === policyId).map((e) => e?.clause.label ?? '').filter((l) => /^第.+条$/.test(l));
     return clauses.find((p) => articles.some((a) => this.index.clauses[p]?.clause.text.includes(a))) ?? clauses[clauses.length - 1] ?? null;
+  }
+
+  /** The first of a policy's clauses carrying one of these labels, in the order given. */
+  clauseLabelled(policyId: string, labels: readonly string[]): number | null {
+    const byLabel = this.labelled.get(policyId);
+    for (const label of labels) {
+      const position = byLabel?.get(label);
+      if (position !== undefined) return position;
+    }
+    return null;
   }
 
   statusOf(policyId: string, asOf: IsoDate): ValidityStatus | null {

@@ -4,6 +4,7 @@ import { holdsConcept } from './holds.js';
 import type { SearchIndex } from './index.js';
 import { currencyRank, passageAt, statusOn, type Passage, type PolicyAspects } from './passages.js';
 import { answers, grantsFigure } from './answering.js';
+import { buildsOnLabels } from './references.js';
 import type { ScoredClause } from './score.js';
 
 /**
@@ -83,6 +84,15 @@ export class AnswerSelector {
         // Asked whether a policy still applies, a clause that abolished it answers for it.
         const abolished = analysis.intents.has('validity') ? this.aspects.abolishedByClause(passage.clause.id, asOf) : [];
         passages.push(abolished.length > 0 ? { ...passage, abolishes: abolished } : passage);
+      }
+      // A clause that grants on top of another (在第1、2项补助基础上) is read with the one it builds on.
+      let room = MAX_CLAUSES_PER_POLICY - chosen.length;
+      for (const s of chosen) {
+        const base = this.aspects.clauseLabelled(id, buildsOnLabels(this.index.clauses[s.position]?.clause.text ?? ''));
+        if (room <= 0 || base === null || taken.has(base)) continue;
+        taken.add(base);
+        room--;
+        passages.push(passageAt(this.index, base, 'answer', asOf));
       }
       passages.push(...this.aspectPassages(analysis, id, taken, asOf, !anyInForce));
     }

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { buildsOnLabels } from '../../src/search/references.js';
+
+describe('a clause that grants on top of another', () => {
+  it('names the labels of the clauses it builds on', () => {
+    expect(buildsOnLabels('在第1、2项补助基础上，按该部分设备投资额再给予3%的补助')).toEqual(['1', '（1）', '2', '（2）']);
+    expect(buildsOnLabels('在第二条补助基础上，按新购设备投资额再给予百分之三的补助')).toEqual(['第二条']);
+    expect(buildsOnLabels('在问4、问5所述补助基础上，再给予一次性奖励30万元')).toEqual(['问4', '问5']);
+  });
+
+  it('names none for support on top of another government’s (在自治区奖励基础上)', () => {
+    expect(buildsOnLabels('在自治区奖励基础上再给予50万元奖励')).toEqual([]);
+  });
+});
