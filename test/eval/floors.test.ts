@@ -21,6 +21,7 @@ const CORPORA = {
   'seeds+blind+blind3': ['../fixtures/blind/policies', '../fixtures/blind3/policies'],
   'seeds+blind+blind3+blind5': ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies'],
   'seeds+blind+blind3+blind5+blind6': ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies', '../fixtures/blind6/policies'],
+  'seeds+blind+blind3+blind5+blind6+blind7': ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies', '../fixtures/blind6/policies', '../fixtures/blind7/policies'],
 } satisfies Record<string, string[]>;
 type Corpus = keyof typeof CORPORA;
 const indexDirs: string[] = [];
@@ -57,11 +58,12 @@ const FLOORS: { name: string; file: string; corpus: Corpus; lexicon: 'files' | '
   { name: 'development set', file: 'dev.jsonl', corpus: 'seeds', lexicon: 'files', anchor: 0.95, facts: 0.95, refusal: 0.9 },
   { name: 'development set, lexicon emptied', file: 'dev.jsonl', corpus: 'seeds', lexicon: 'empty', anchor: 0.92, facts: 0.9, refusal: 0.9 },
   { name: 'blind questions on the seeds', file: 'blind-seed.jsonl', corpus: 'seeds', lexicon: 'files', anchor: 0.96, facts: 0.95, refusal: 0.85 },
-  { name: 'blind questions on new policies', file: 'blind-new.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.8, facts: 0.82, refusal: 0.75 },
+  { name: 'blind questions on new policies', file: 'blind-new.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.88, facts: 0.87, refusal: 0.85 },
   { name: 'blind set #3 on four more policies', file: 'blind3.jsonl', corpus: 'seeds+blind3', lexicon: 'files', anchor: 0.84, facts: 0.82, refusal: 0.9 },
   { name: 'blind set #4, colloquial, over all nineteen policies', file: 'blind4.jsonl', corpus: 'seeds+blind+blind3', lexicon: 'files', anchor: 0.84, facts: 0.8, refusal: 0.95 },
   { name: 'blind set #5, four more layouts, over all twenty-three policies', file: 'blind5.jsonl', corpus: 'seeds+blind+blind3+blind5', lexicon: 'files', anchor: 0.85, facts: 0.83, refusal: 0.95 },
-  { name: 'blind set #6, portal page, chaptered rules, city top-ups, a call for applications, over twenty-seven policies', file: 'blind6.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6', lexicon: 'files', anchor: 0.81, facts: 0.83, refusal: 0.75 },
+  { name: 'blind set #6, portal page, chaptered rules, city top-ups, a call for applications, over twenty-seven policies', file: 'blind6.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6', lexicon: 'files', anchor: 0.87, facts: 0.88, refusal: 0.85 },
+  { name: 'blind set #7, PDF text, Chinese numerals, a 一问一答 解读, a spreadsheet list, over thirty-one policies', file: 'blind7.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7', lexicon: 'files', anchor: 0.76, facts: 0.83, refusal: 0.85 },
   { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.87, facts: 0.85, refusal: 0.8 },
 ];
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EVAL_DATE } from '../helpers.js';
+import { engineWithFixtures } from '../support/corpora.js';
 import { buildsOnLabels } from '../../src/search/references.js';
 
 describe('a clause that grants on top of another', () => {
@@ -10,5 +12,16 @@ describe('a clause that grants on top of another', () => {
 
   it('names none for support on top of another government’s (在自治区奖励基础上)', () => {
     expect(buildsOnLabels('在自治区奖励基础上再给予50万元奖励')).toEqual([]);
+  });
+});
+
+describe('citing the clause built on', () => {
+  const engine = engineWithFixtures(['blind7']);
+
+  it('cites 睢县’s technical-upgrade item beside the shoe-machine addition that builds on it', () => {
+    const result = engine.retriever.retrieve('我们在睢县开鞋厂，规上企业，去年上了自动裁断机和鞋底注塑线，设备一共投了700来万，技改能补多少？', { region: null, asOf: EVAL_DATE });
+    const texts = result.passages.filter((p) => p.role === 'answer').map((p) => p.clause.text);
+    expect(texts.some((t) => t.includes('在第1、2项补助基础上'))).toBe(true);
+    expect(texts.some((t) => t.includes('按设备投资额的8%给予补助，单个项目最高300万元'))).toBe(true);
   });
 });
