@@ -28,7 +28,7 @@ const SENTENCE_SHARE = 0.6;
 const SENTENCE_SHARE_WITHOUT_AMOUNT = 0.9;
 
 const SENTENCE_END = /(?<=[。；;！!？?])/;
-const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止/;
+const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止|继续执行|繼續執行|执行至|執行至/;
 const INTERPRETATION_SENTENCE = /负责解释|負責解釋/;
 const NEW_BENEFICIARY = /^(对于?|對於?)[^，,；;。]{2,}?的/;
 /** A sentence on how support is paid out: in instalments, on acceptance, by when. */

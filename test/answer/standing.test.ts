@@ -7,6 +7,7 @@ import { createEngine, DEFAULT_INDEX_DIR } from '../../src/engine.js';
 import { assembleIndexDir } from '../../src/eval/corpus.js';
 import { amountsIn } from '../../src/text/figures.js';
 import { EVAL_DATE } from '../helpers.js';
+import { engineWithFixtures } from '../support/corpora.js';
 
 /** Answers about policies no longer (or not yet) in force, over the seeds plus the blind policy texts. */
 const dir = assembleIndexDir(DEFAULT_INDEX_DIR, [fileURLToPath(new URL('../fixtures/blind/policies', import.meta.url))]);
@@ -89,5 +90,15 @@ describe('two short forms side by side', () => {
     expect(a.citations[0]?.policyId).toBe('yangzhou-kfq-2023');
     expect(a.citations[0]?.text).toContain('智能化改造');
     expect(a.answer).toContain('8%');
+  });
+});
+
+describe('the old policy that goes on until the new one starts', () => {
+  const withSet7 = engineWithFixtures(['blind7']);
+
+  it('is quoted with the new policy’s validity (…继续执行至2026年12月14日)', () => {
+    const text = answerExtractive({ question: '西青区那个智能化绿色化融合的新措施，现在能按它申报吗？', region: null, asOf: EVAL_DATE }, withSet7).answer;
+    expect(text).toContain('有效期至2029年12月14日');
+    expect(text).toContain('继续执行至2026年12月14日');
   });
 });
