@@ -102,6 +102,8 @@ export function answeringSentences(passage: Passage, analysis: QueryAnalysis): s
   if (passage.role === 'cap') return pick(sentences, (s) => CAP_CLAUSE.test(s));
   if (passage.role === 'exemption') return pick(sentences, (s) => EXEMPTION_CLAUSE.test(s));
   if (passage.role === 'clawback') return pick(sentences, (s) => CLAWBACK_CLAUSE.test(s));
+  // How applications are handled is the clause's steps in their order.
+  if (passage.role === 'procedure') return sentences.slice(0, MAX_SENTENCES);
   if (passage.role === 'interpretation') return pick(sentences, (s) => INTERPRETATION_SENTENCE.test(s));
   // One measure of a list: what it supports, up to the first sentence that says how much.
   if (passage.role === 'measure') return sentences.slice(0, Math.max(1, sentences.findIndex((s) => amountsIn(s).length > 0) + 1)).slice(0, MAX_SENTENCES);

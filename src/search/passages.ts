@@ -10,7 +10,7 @@ import type { SearchIndex } from './index.js';
  *  for its policy in a list; measure: one of the measures a policy lists; cap: the policy's limit on
  *  what one enterprise may receive in all; exemption: which awards are granted without an application;
  *  related: another region's clause, for reference. */
-export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'exemption' | 'clawback' | 'related';
+export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'exemption' | 'clawback' | 'procedure' | 'related';
 
 export interface Passage {
   clause: Clause;
@@ -65,6 +65,11 @@ export const EXEMPTION_CLAUSE = /免申即享|免于申报|免申报|无需(?:�
 /** How a policy takes support back: 追回已拨付资金, 全额退还, 收回奖励. */
 export const CLAWBACK_CLAUSE = /追回|收回|退还|返还|退回|追繳|追缴/;
 
+/** The steps of handling an application: a clause naming two or more of them states the procedure. */
+const PROCEDURE_STEPS = /受理|初审|审核|评审|公示|拨付|下达资金|申报通知|提交申报材料|集中申报/g;
+/** Fewest distinct steps a procedure clause names. */
+const MIN_PROCEDURE_STEPS = 2;
+
 /** Each policy's clauses that state its validity and who interprets it, found once per corpus. */
 export class PolicyAspects {
   private readonly validity = new Map<string, number>();
@@ -73,6 +78,7 @@ export class PolicyAspects {
   private readonly cap = new Map<string, number>();
   private readonly exemption = new Map<string, number>();
   private readonly clawback = new Map<string, number[]>();
+  private readonly procedure = new Map<string, { position: number; steps: number }>();
   private readonly first = new Map<string, number>();
   private readonly positionOfClause = new Map<string, number>();
   /** Each policy's clauses by label (the first one of a label), for a clause that names another. */
@@ -98,6 +104,9 @@ export class PolicyAspects {
       // clause earlier says it of its own.
       if (EXEMPTION_CLAUSE.test(entry.clause.text)) this.exemption.set(id, position);
       if (CLAWBACK_CLAUSE.test(entry.clause.text)) this.clawback.set(id, [...(this.clawback.get(id) ?? []), position]);
+      // The clause naming the most steps (the first of those): where the procedure is set out.
+      const steps = new Set(entry.clause.text.match(PROCEDURE_STEPS)).size;
+      if (steps >= MIN_PROCEDURE_STEPS && steps > (this.procedure.get(id)?.steps ?? 0)) this.procedure.set(id, { position, steps });
     });
     for (const policy of this.policies.values()) {
       if (!policy.abolishedByClauseId) continue;
@@ -138,6 +147,11 @@ export class PolicyAspects {
     const clauses = this.clawback.get(policyId) ?? [];
     const articles = [...cited].map((p) => this.index.clauses[p]).filter((e) => e?.policy.id === policyId).map((e) => e?.clause.label ?? '').filter((l) => /^第.+条$/.test(l));
     return clauses.find((p) => articles.some((a) => this.index.clauses[p]?.clause.text.includes(a))) ?? clauses[clauses.length - 1] ?? null;
+  }
+
+  /** The clause that sets out how an application is handled (受理, 初审, 公示, 拨付…). */
+  procedureOf(policyId: string): number | null {
+    return this.procedure.get(policyId)?.position ?? null;
   }
 
   /** The first of a policy's clauses carrying one of these labels, in the order given. */

@@ -182,9 +182,12 @@ export class AnswerSelector {
    * policy abolished, the later policy's clause that abolished it, always.
    */
   aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate, nothingInForce = false): Passage[] {
-    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'cap' | 'exemption' | 'clawback' | 'abolition'][] = [];
+    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'cap' | 'exemption' | 'clawback' | 'procedure' | 'abolition'][] = [];
     // Asked whether one must apply, the policy's clause on awards granted without applying answers.
     if (analysis.intents.has('exemption')) wanted.push([this.aspects.exemptionOf(policyId), 'exemption']);
+    // Asked about the procedure beside something else (多长时间内申请？多久审一次？), the policy's clause
+    // setting out how applications are handled answers the steps the other clauses do not.
+    if (analysis.intents.has('procedure') && sentenceCount(analysis.question) > 1) wanted.push([this.aspects.procedureOf(policyId), 'procedure']);
     // Asked whether support must be paid back, the policy's clause on taking it back answers.
     if (analysis.intents.has('clawback')) wanted.push([this.aspects.clawbackOf(policyId, taken), 'clawback']);
     // Asked how much one enterprise can have in all, the policy's overall cap holds beside the item's.
@@ -207,6 +210,10 @@ export class AnswerSelector {
     }
     return passages;
   }
+}
+
+function sentenceCount(question: string): number {
+  return question.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length;
 }
 
 function rankOf(policy: Policy | undefined, asOf: IsoDate): number {

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { engineWithFixtures } from '../support/corpora.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerExtractive } from '../../src/answer/answer.js';
@@ -55,5 +56,20 @@ describe('answers about how to apply and who may', () => {
     expect(a.noAnswer).toBe(false);
     expect(a.citations.map((c) => `${c.policyId}:${c.clause}`)).toContain('pudong-2025:（十一）');
     expect(a.answer).toContain('注册地');
+  });
+});
+
+describe('the procedure asked beside something else', () => {
+  const withSet6 = engineWithFixtures(['blind6']);
+
+  it('cites the clause that sets out how applications are handled (…每季度集中审核一次)', () => {
+    const result = withSet6.retriever.retrieve('柳州拿到自治区的技改资金以后，申请市级配套有时间限制吗？市里多久审一次？', { region: null, asOf: EVAL_DATE });
+    const procedure = result.passages.find((p) => p.role === 'procedure');
+    expect(procedure?.clause.text).toContain('市工业和信息化局每季度集中审核一次');
+  });
+
+  it('does not add it to a one-sentence question', () => {
+    const result = withSet6.retriever.retrieve('柳州市级配套怎么申请？', { region: null, asOf: EVAL_DATE });
+    expect(result.passages.some((p) => p.role === 'procedure')).toBe(false);
   });
 });
