@@ -10,7 +10,7 @@ import { hasSpecific, partKey } from './key-concept.js';
  */
 
 const SENTENCES = /[？?；;。!！\n]+/;
-const COORDINATION = /以及|[和与及跟]/;
+const COORDINATION = /以及|[和与及跟、]/;
 
 const conceptsIn = (text: string, concepts: Concept[]): number[] => concepts.flatMap((c, i) => (holdsConcept(text, c) ? [i] : []));
 
