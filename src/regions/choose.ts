@@ -2,8 +2,8 @@ import { isWithin, levelRank, type Place } from './gazetteer.js';
 
 /**
  * Which region a name shared by several means (朝阳: a city and three counties; 鼓楼区: four districts;
- * Suzhou: 苏州 and 宿州). The evidence, strongest first; the first kind of evidence that singles out
- * some candidates decides among them:
+ * Suzhou: 苏州 and 宿州). The evidence, strongest first; each kind that singles out some candidates
+ * narrows them, and the next decides among those left:
  *  1. a region the same text names contains it (南京鼓楼区, 北京朝阳) — what the user wrote beats what
  *     the corpus happens to hold;
  *  2. it is on file;
@@ -31,11 +31,14 @@ export function choose(candidates: Place[], context: Place[], corpus: CorpusView
     (p) => corpus.holdsCorpus(p),
     (p) => p.parent !== null && (corpus.holdsCorpus(p.parent) || corpus.inCorpus(p.parent)),
   ];
+  // Each kind of evidence narrows what the stronger ones left (辽宁省 leaves two 铁西区; the one on file wins).
+  let pool = places;
   for (const tier of tiers) {
-    const chosen = places.filter(tier);
-    if (chosen.length > 0) return byLevel(chosen);
+    if (pool.length === 1) break;
+    const chosen = pool.filter(tier);
+    if (chosen.length > 0) pool = chosen;
   }
-  return byLevel(places);
+  return byLevel(pool);
 }
 
 function byLevel(places: Place[]): Choice {
