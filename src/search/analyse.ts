@@ -10,7 +10,7 @@ import { contentOnly, translateEnglish, type EnglishTerms, type PhraseLookup } f
 import { inheritFromPrevious } from './follow-up.js';
 import { ASPECT_WORDS, asksForFigure, asksForSupport, countUnitOf, DOCUMENT_WORDS, readIntents } from './intents.js';
 import { keyConceptIndex } from './key-concept.js';
-import { partsOf } from './parts.js';
+import { partsOf, sentencesOf } from './parts.js';
 import { PolicyNames, type PolicyName } from './policy-names.js';
 import type { RegionNames } from './regions.js';
 import type { CorpusStatistics } from './statistics.js';
@@ -167,7 +167,7 @@ export class QueryAnalyser {
     // (专精特新企业奖励多少), coverage still decides.
     const specific = concepts.filter((c) => !c.generic);
     if (specific.length > 1) concepts = concepts.map((c) => (describesAsker(text, c.text) ? { ...c, describesAsker: true } : c));
-    const asksFigure = asksForFigure(cueText, countUnitOf(cueText)) && prepared.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length <= 1;
+    const asksFigure = asksForFigure(cueText, countUnitOf(cueText)) && sentencesOf(prepared).length <= 1;
     return {
       question: asked,
       language,

@@ -10,12 +10,17 @@ import { hasSpecific, partKey } from './key-concept.js';
  */
 
 const SENTENCES = /[？?；;。!！\n]+/;
+
+/** The sentences of a question, each a question or a statement of its own (…多少？找哪个部门？). */
+export function sentencesOf(text: string): string[] {
+  return text.split(SENTENCES).filter((s) => s.trim() !== '');
+}
 const COORDINATION = /以及|[和与及跟、]/;
 
 const conceptsIn = (text: string, concepts: Concept[]): number[] => concepts.flatMap((c, i) => (holdsConcept(text, c) ? [i] : []));
 
 export function partsOf(concepts: Concept[], text: string, comparing: boolean): Part[] {
-  const sentences = text.split(SENTENCES).filter((s) => conceptsIn(s, concepts).length > 0);
+  const sentences = sentencesOf(text).filter((s) => conceptsIn(s, concepts).length > 0);
   const joined: { text: string; concepts: number[] }[] = [];
   for (const sentence of sentences) {
     const part = conceptsIn(sentence, concepts);

@@ -9,7 +9,8 @@ import type { SearchIndex } from './index.js';
  *  clause on that; abolition: the clause of a later policy that abolished this one; catalogue: stands
  *  for its policy in a list; measure: one of the measures a policy lists; cap: the policy's limit on
  *  what one enterprise may receive in all; exemption: which awards are granted without an application;
- *  related: another region's clause, for reference. */
+ *  clawback: when support is taken back; procedure: how applications are handled; related: another
+ *  region's clause, for reference. */
 export type PassageRole = 'answer' | 'validity' | 'interpretation' | 'applicability' | 'abolition' | 'catalogue' | 'measure' | 'cap' | 'exemption' | 'clawback' | 'procedure' | 'related';
 
 export interface Passage {
@@ -103,7 +104,11 @@ export class PolicyAspects {
       // The last such clause: the procedure, near a policy's end, says it of all its awards; an item's
       // clause earlier says it of its own.
       if (EXEMPTION_CLAUSE.test(entry.clause.text)) this.exemption.set(id, position);
-      if (CLAWBACK_CLAUSE.test(entry.clause.text)) this.clawback.set(id, [...(this.clawback.get(id) ?? []), position]);
+      if (CLAWBACK_CLAUSE.test(entry.clause.text)) {
+        const list = this.clawback.get(id);
+        if (list) list.push(position);
+        else this.clawback.set(id, [position]);
+      }
       // The clause naming the most steps (the first of those): where the procedure is set out.
       const steps = new Set(entry.clause.text.match(PROCEDURE_STEPS)).size;
       if (steps >= MIN_PROCEDURE_STEPS && steps > (this.procedure.get(id)?.steps ?? 0)) this.procedure.set(id, { position, steps });

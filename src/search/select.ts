@@ -2,7 +2,8 @@ import type { IsoDate, Policy } from '../corpus/types.js';
 import type { Concept, QueryAnalysis } from './analysis.js';
 import { holdsConcept } from './holds.js';
 import type { SearchIndex } from './index.js';
-import { currencyRank, passageAt, statusOn, type Passage, type PolicyAspects } from './passages.js';
+import { currencyRank, passageAt, statusOn, type Passage, type PassageRole, type PolicyAspects } from './passages.js';
+import { sentencesOf } from './parts.js';
 import { answers, grantsFigure } from './answering.js';
 import { buildsOnLabels } from './references.js';
 import type { ScoredClause } from './score.js';
@@ -177,17 +178,18 @@ export class AnswerSelector {
   }
 
   /**
-   * The clauses that state a policy's validity, who interprets it or its overall cap, when the question asks; the
+   * The clauses that state a policy's validity, who interprets it, its overall cap, its exemptions, its
+   * procedure or when it takes support back, when the question asks; the
    * validity clause of a policy expired or not yet in force when nothing in force answers; and for a
    * policy abolished, the later policy's clause that abolished it, always.
    */
   aspectPassages(analysis: QueryAnalysis, policyId: string, taken: Set<number>, asOf: IsoDate, nothingInForce = false): Passage[] {
-    const wanted: [number | null, 'validity' | 'interpretation' | 'applicability' | 'cap' | 'exemption' | 'clawback' | 'procedure' | 'abolition'][] = [];
+    const wanted: [number | null, PassageRole][] = [];
     // Asked whether one must apply, the policy's clause on awards granted without applying answers.
     if (analysis.intents.has('exemption')) wanted.push([this.aspects.exemptionOf(policyId), 'exemption']);
     // Asked about the procedure beside something else (多长时间内申请？多久审一次？), the policy's clause
     // setting out how applications are handled answers the steps the other clauses do not.
-    if (analysis.intents.has('procedure') && sentenceCount(analysis.question) > 1) wanted.push([this.aspects.procedureOf(policyId), 'procedure']);
+    if (analysis.intents.has('procedure') && sentencesOf(analysis.question).length > 1) wanted.push([this.aspects.procedureOf(policyId), 'procedure']);
     // Asked whether support must be paid back, the policy's clause on taking it back answers.
     if (analysis.intents.has('clawback')) wanted.push([this.aspects.clawbackOf(policyId, taken), 'clawback']);
     // Asked how much one enterprise can have in all, the policy's overall cap holds beside the item's.
@@ -210,10 +212,6 @@ export class AnswerSelector {
     }
     return passages;
   }
-}
-
-function sentenceCount(question: string): number {
-  return question.split(/[？?。！!；;\n]+/).filter((s) => s.trim() !== '').length;
 }
 
 function rankOf(policy: Policy | undefined, asOf: IsoDate): number {
