@@ -27,6 +27,17 @@ export interface PartMeasure {
   details: { modifier: number; head: number; credit: number }[];
 }
 
+/** A policy as its title is read. */
+export interface PolicyTitle {
+  id: string;
+  title: string;
+}
+
+/** What each policy's title covers of the question's concepts (TitleCoverage). */
+export interface TitleReader {
+  of(policy: PolicyTitle): ArrayLike<number>;
+}
+
 export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
   // (Whether the amount is granted, not a target, is checked on the answering clauses: grantsFigure.)
   // Each sentence of a longer question is held to a figure when it asks one itself (怎么申报？每年拿多少？).
@@ -54,10 +65,16 @@ export function partMeasures(analysis: QueryAnalysis): PartMeasure[] {
  * Which sub-questions a clause answers, from the weight it covers of each concept. Asked how much, a
  * one-part question is not answered by a clause that states no amount or share (a target of 20 家 is
  * not a reward of 20万元); a part of a longer question may be about something else (哪个部门).
- * `titleHolds`: what the policy's title covers of each concept (never the key), read only for a part
+ * `titles`: what the policy's title covers of each concept (never the key), read only for a part
  * whose key the clause holds and which it falls short on by itself.
  */
-export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, statesAmount: boolean, titleHolds?: () => ArrayLike<number>): boolean[] {
+export function answeredParts(
+  parts: PartMeasure[],
+  covered: ArrayLike<number>,
+  statesAmount: boolean,
+  titles?: TitleReader,
+  policy?: PolicyTitle,
+): boolean[] {
   const out = new Array<boolean>(parts.length);
   let title: ArrayLike<number> | undefined;
   for (let p = 0; p < parts.length; p++) {
@@ -69,22 +86,28 @@ export function answeredParts(parts: PartMeasure[], covered: ArrayLike<number>, 
     }
     const needed = MIN_COVERAGE * part.weight;
     let got = coveredWeight(part, covered);
-    if (got < needed && titleHolds) {
-      title ??= titleHolds();
-      const held = title;
-      got = coveredWeight(part, Array.from(covered, (c, i) => Math.max(c, held[i] ?? 0)));
+    if (got < needed && titles && policy) {
+      title ??= titles.of(policy);
+      got = coveredWeight(part, covered, title);
     }
     out[p] = got >= needed;
   }
   return out;
 }
 
-/** Weight a part's concepts are covered with, a narrowing detail counted where its head is held. */
-function coveredWeight(part: PartMeasure, covered: ArrayLike<number>): number {
+/**
+ * Weight a part's concepts are covered with, a narrowing detail counted where its head is held; with
+ * the policy's title, each concept as well covered as the clause or the title covers it.
+ */
+function coveredWeight(part: PartMeasure, clause: ArrayLike<number>, title?: ArrayLike<number>): number {
   let got = 0;
-  for (const i of part.measured) got += covered[i] ?? 0;
-  for (const d of part.details) if ((covered[d.head] ?? 0) > 0) got += Math.max(0, d.credit - (covered[d.modifier] ?? 0));
+  for (const i of part.measured) got += coverOf(i, clause, title);
+  for (const d of part.details) if (coverOf(d.head, clause, title) > 0) got += Math.max(0, d.credit - coverOf(d.modifier, clause, title));
   return got;
+}
+
+function coverOf(concept: number, clause: ArrayLike<number>, title?: ArrayLike<number>): number {
+  return Math.max(clause[concept] ?? 0, title?.[concept] ?? 0);
 }
 
 /**

@@ -67,7 +67,8 @@ function bestOf(weights: Float64Array, positions: Int32Array, limit: number): nu
   const least = sorted[sorted.length - limit] ?? 0;
   const above: number[] = [];
   const tied: number[] = [];
-  for (const position of positions) {
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i] ?? 0;
     const weight = weights[position] ?? 0;
     if (weight > least) above.push(position);
     else if (weight === least) tied.push(position);

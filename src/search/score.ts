@@ -112,7 +112,7 @@ export class ClauseScorer {
     for (const position of positions) {
       const entry = this.index.clauses[position];
       if (!entry) continue;
-      const s = this.scoreClause(position, entry, prepared, parts, total, analysis, statistics.averageLength, () => titles.of(entry.policy));
+      const s = this.scoreClause(position, entry, prepared, parts, total, analysis, statistics.averageLength, titles);
       if (s) scored.push(s);
     }
     scored.sort((a, b) => b.score - a.score);
@@ -146,7 +146,7 @@ export class ClauseScorer {
     total: number,
     analysis: QueryAnalysis,
     average: number,
-    titleHolds: () => ArrayLike<number>,
+    titles: TitleCoverage,
   ): ScoredClause | null {
     let score = 0;
     let coveredWeight = 0;
@@ -177,7 +177,7 @@ export class ClauseScorer {
       score: score * coverage * this.boost(analysis, entry),
       coverage,
       covered,
-      answersPart: answeredParts(parts, covered, entry.statesAmount, titleHolds),
+      answersPart: answeredParts(parts, covered, entry.statesAmount, titles, entry.policy),
     };
   }
 
@@ -211,7 +211,7 @@ export class ClauseScorer {
         s.coverage = coverage;
       }
       const entry = this.index.clauses[s.position];
-      s.answersPart = answeredParts(parts, s.covered, entry?.statesAmount ?? false, entry ? () => titles.of(entry.policy) : undefined);
+      s.answersPart = answeredParts(parts, s.covered, entry?.statesAmount ?? false, titles, entry?.policy);
       for (const phrase of analysis.phrases) if (text.includes(phrase)) s.score *= PHRASE_BOOST;
     }
   }

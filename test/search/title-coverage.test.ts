@@ -19,10 +19,12 @@ describe('what a policy’s title says of all its clauses', () => {
   it('counts towards coverage only, never for the key concept', () => {
     const part: PartMeasure = { measured: [0, 1], weight: 4, key: 1, keyNeeds: 1.8, needsAmount: false, details: [] };
     const title = Float64Array.from([0, TITLE_CREDIT * 2]);
+    const titles = { of: () => title };
+    const policy = { id: 'p', title: '' };
     // The clause holds concept 0 in full (2 of 4); the title half-covers the key: not enough for the key.
-    expect(answeredParts([part], Float64Array.from([2, 0]), false, () => title)).toEqual([false]);
+    expect(answeredParts([part], Float64Array.from([2, 0]), false, titles, policy)).toEqual([false]);
     const noKey: PartMeasure = { ...part, keyNeeds: 0 };
     expect(answeredParts([noKey], Float64Array.from([1.5, 0]), false)).toEqual([false]);
-    expect(answeredParts([noKey], Float64Array.from([1.5, 0]), false, () => title)).toEqual([true]);
+    expect(answeredParts([noKey], Float64Array.from([1.5, 0]), false, titles, policy)).toEqual([true]);
   });
 });
