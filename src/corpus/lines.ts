@@ -19,7 +19,11 @@ export type MarkerStyle =
   | 'arabic-dun' // 1、
   | 'paren-arabic' // （1）
   | 'circled' // ①
-  | 'question'; // 问1：… in a 政策解读's 一问一答: the 答 after it belongs to its clause
+  | 'question' // 问1：… in a 政策解读's 一问一答: the 答 after it belongs to its clause
+  // Decimal numbering (GB/T 1.1 style, common in 实施细则): 2 总则 / 2.1 技术改造 / 2.1.1 对企业…
+  | 'decimal-1'
+  | 'decimal-2'
+  | 'decimal-3';
 
 export interface Marker {
   style: MarkerStyle;
@@ -29,6 +33,9 @@ export interface Marker {
   /** The paragraph text after the marker. */
   rest: string;
 }
+
+/** After a decimal number, a unit makes it a quantity (2.5亿元, 1.5倍, 3年内), not a clause number. */
+const NOT_A_QUANTITY = '\\s*(?![万亿千百元%％倍个家项台套年月日号])';
 
 const MARKER_PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   { style: 'chapter', re: new RegExp(`^(第${CN_NUM}|第\\d{1,3})\\s*(章|节|節|部分|编|編)`) },
@@ -41,7 +48,15 @@ const MARKER_PATTERNS: { style: MarkerStyle; re: RegExp }[] = [
   { style: 'arabic-dot', re: /^(\d{1,3})\s*[.．](?!\d)/ },
   { style: 'circled', re: /^([①-⑳])/ },
   { style: 'question', re: /^[问問]\s*(\d{1,3})\s*[：:.．、]/ },
+  // Three levels are never a quantity: 2.1.3项目列入… is clause 2.1.3.
+  { style: 'decimal-3', re: /^\d{1,2}[.．]\d{1,2}[.．](\d{1,2})(?![\d.．])\s*/ },
+  { style: 'decimal-2', re: new RegExp(`^\\d{1,2}[.．](\\d{1,2})(?![\\d.．])${NOT_A_QUANTITY}`) },
+  // A bare number is a section only as a heading (1　总则): a line may also begin with a count or a year.
+  { style: 'decimal-1', re: new RegExp(`^(\\d{1,2})(?=\\p{Script=Han})${NOT_A_QUANTITY}`, 'u') },
 ];
+
+/** A bare-number heading (1　总则, 3　申报程序) is a short name, not a sentence. */
+const DECIMAL_HEADING_MAX = 16;
 
 /** Strips markdown decoration that conversions leave around numbered headings. */
 export function stripDecoration(line: string): string {
@@ -60,6 +75,7 @@ export function detectMarker(paragraph: string): Marker | null {
     const rest = text.slice(match[0].length).trim();
     // "2026年…" or "2.0" are not numbering; a marker must be followed by text.
     if (rest === '' && style !== 'article' && style !== 'chapter') continue;
+    if (style === 'decimal-1' && (rest.length > DECIMAL_HEADING_MAX || ANY_PUNCT.test(rest))) continue;
     return { style, label: markerLabel(style, match[0]), ordinal, rest };
   }
   return null;
@@ -83,6 +99,10 @@ function markerLabel(style: MarkerStyle, raw: string): string {
       return compact;
     case 'question':
       return compact.replace(/[：:.．、]$/, '');
+    case 'decimal-1':
+    case 'decimal-2':
+    case 'decimal-3':
+      return compact.replace(/．/g, '.');
   }
 }
 

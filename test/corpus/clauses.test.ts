@@ -107,3 +107,28 @@ describe('a 政策解读 in 一问一答 form', () => {
     expect(asked[1]?.text).toBe('问2：上云有补贴吗？\n答：有。按实际支付费用的50%给予补贴，每家每年最高3万元。');
   });
 });
+
+describe('decimal numbering (1 总则 / 2.1 技术改造 / 2.1.1 …)', () => {
+  const text = [
+    '1　总则',
+    '1.1　为推动企业数字化转型，制定本细则。',
+    '2　支持内容和标准',
+    '2.1　技术改造',
+    '2.1.1　对设备投资额300万元以上的技术改造项目，按设备投资额的7%给予补助。',
+    '2.1.2　设备投资额2000万元以上的，按设备投资额的9%给予补助。',
+    '2.1.3项目列入省重点技术改造项目的，在2.1.1或2.1.2规定比例基础上提高1个百分点。',
+    '2.2　资金安排',
+    '2.5亿元以上的项目另行研究。',
+  ].join('\n');
+
+  it('labels each clause by its number and files it under its headings', () => {
+    const clauses = parseClauses('dec', normalise(text).paragraphs);
+    expect(clauses.map((c) => c.label)).toEqual(['1.1', '2.1.1', '2.1.2', '2.1.3', '2.2']);
+    expect(clauses.find((c) => c.label === '2.1.2')?.sectionPath).toEqual(['2支持内容和标准', '2.1技术改造']);
+  });
+
+  it('does not read a quantity at the start of a line (2.5亿元) as a number', () => {
+    const clauses = parseClauses('dec', normalise(text).paragraphs);
+    expect(clauses.find((c) => c.label === '2.2')?.text).toContain('2.5亿元以上的项目另行研究');
+  });
+});
