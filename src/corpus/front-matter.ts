@@ -32,6 +32,24 @@ const CHROME_WORD =
 /** A line made only of link words, in brackets or not: 【打印】【关闭】, 字号：大 中 小, 微信 微博. */
 const CHROME_ONLY = new RegExp(`^(?:[【\\[［(（]?\\s*(?:${CHROME_WORD})\\s*[】\\]］)）]?\\s*[：:|/｜]?\\s*)+$`);
 const CHROME_START = /^(附件下载|相关附件|分享到|分享至|扫一扫在手机|扫一扫在手机打开当前页|用手机扫描|手机扫一扫|【?字体[：:]|【?字号[：:]|浏览次数|访问次数|阅读次数|点击数|相关链接|相关文件|相关阅读|上一篇|下一篇|网站标识码|版权所有|主办单位|承办单位|技术支持|ICP备|京ICP|沪ICP|苏ICP|网站地图|联系我们|服务热线|客服热线|快捷导航|您需要登录|请登录|立即注册|立即登录)/;
+/**
+ * A row of buttons, each label in brackets: 【在线办理】【下载办事指南】【打印】. A portal's buttons
+ * vary, so the form says it rather than the words; a heading never is two bracketed labels alone.
+ */
+const BUTTON_ROW = /^(?:[【\[［]\s*[^【】\[\]［］。；;，,]{1,8}\s*[】\]］]\s*){2,}$/;
+/**
+ * A portal's menu bar (山西政务服务网·某分站 | 法人服务  个人服务  部门服务): four or more short names
+ * set apart by bars or wide gaps, without a sentence's punctuation. A table row has two bars or more
+ * and is read as a table; a line of issuers names organisations.
+ */
+const MENU_ITEM_MAX = 12;
+const MENU_ITEMS_MIN = 4;
+function isMenuBar(text: string): boolean {
+  if ((text.match(/[|｜]/g)?.length ?? 0) >= 2 || /[，,。；;：:、]/.test(text)) return false;
+  const items = text.split(/\s*[|｜]\s*|[ \u3000]{2,}/).filter((p) => p.trim() !== '');
+  return items.length >= MENU_ITEMS_MIN && items.every((p) => p.length <= MENU_ITEM_MAX && !/(局|委|办|政府|委员会|管委会|中心)$/.test(p));
+}
+
 /** A forum post's byline: 某网友 发表于 2021-5-11 12:52:52 | 显示全部楼层 | 阅读模式. */
 const FORUM_BYLINE = /发表于\s*\d{4}-\d{1,2}-\d{1,2}|显示全部楼层|只看该作者|阅读模式/;
 
@@ -46,7 +64,7 @@ export function isSiteChrome(line: string): boolean {
   const raw = stripDecoration(line).trim();
   if (raw === '' || raw.length > MAX_CHROME_LINE) return false;
   const text = toSimplified(raw);
-  return CHROME_ONLY.test(text) || FILE_LINK.test(text) || CHROME_START.test(text) || FORUM_BYLINE.test(text);
+  return CHROME_ONLY.test(text) || BUTTON_ROW.test(text) || isMenuBar(text) || FILE_LINK.test(text) || CHROME_START.test(text) || FORUM_BYLINE.test(text);
 }
 
 /** （此件公开发布）, (此件主动公开), （本文有删减）, 公开方式：主动公开 */

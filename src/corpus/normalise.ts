@@ -181,6 +181,12 @@ const DISTRIBUTION = /^(抄送|主送|抄報|抄报)[：:]/;
 /** A line this close to the wrap width ran on into the next (a line ending a paragraph is usually shorter). */
 const WRAPPED_SHARE = 0.85;
 
+/**
+ * A form's field (事项名称：…, 承诺办结时限：20个工作日), as a service guide lists them one to a line: it
+ * is whole without a full stop, so it neither shows the text to be hard-wrapped nor runs on into the next.
+ */
+const FORM_FIELD = /^[\p{Script=Han}]{2,8}[：:][^：:]{1,60}$/u;
+
 function opensUnclosed(line: string): boolean {
   const opens = (line.match(/[《“（(]/g) ?? []).length;
   const closes = (line.match(/[》”）)]/g) ?? []).length;
@@ -194,7 +200,7 @@ function opensUnclosed(line: string): boolean {
  */
 export function wrapWidth(lines: string[]): number {
   const candidates = lines.map(stripDecoration).filter((line) => line.length >= 15);
-  const open = candidates.filter((line) => !TERMINAL.test(line)).map((line) => line.length);
+  const open = candidates.filter((line) => !TERMINAL.test(line) && !FORM_FIELD.test(line)).map((line) => line.length);
   if (candidates.length === 0 || open.length / candidates.length < 0.3) return Infinity;
   open.sort((a, b) => a - b);
   return open[Math.floor(open.length / 2)] ?? Infinity;
@@ -215,6 +221,9 @@ function endsParagraph(line: string, width: number, front = false): boolean {
   if (isSignatureLine(text) || isAddresseeLine(text) || isFrontMatter(text)) return true;
   if (opensUnclosed(text)) return false;
   if (text.length <= SHORT_LINE) return true;
+  // In a text that is not hard-wrapped a field stands alone; in one that is, a field may be a wrapped
+  // sentence's last piece (…材料包括：申报表、营业执照) and goes on.
+  if (width === Infinity && FORM_FIELD.test(text)) return true;
   const simplified = toSimplified(text);
   if (!/[，,。；;、]/.test(simplified) && (TITLE_ENDING.test(simplified) || (front && FRONT_TITLE_ENDING.test(simplified)))) return true;
   // A numbered heading line (一、总则) stands alone; a numbered clause that wraps does not.

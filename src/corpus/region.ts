@@ -62,9 +62,16 @@ function deepest(first: PlaceName, others: PlaceName[]): PlaceName {
   return chosen;
 }
 
+/**
+ * A street address (某市某区凤台东街2288号): where an office sits, not what the text is about. Up to
+ * ADDRESS_REACH characters before the street are the places the address runs through.
+ */
+const ADDRESS_REACH = 12;
+const STREET_ADDRESS = new RegExp(`\\p{Script=Han}{1,${ADDRESS_REACH}}(?:路|街|大道|大街|巷)[\\d０-９]+号`, 'gu');
+
 /** The one place a body names once its enclosing places are set aside, or null when it names none or several. */
 function soleBodyPlace(body: string): PlaceName | null {
-  const found = mentionedPlaces(body);
+  const found = mentionedPlaces(body.replace(STREET_ADDRESS, ''));
   const innermost = found.filter((p) => !found.some((q) => q !== p && q.name !== p.name && holds(p, q)));
   const names = new Set(innermost.map((p) => p.name));
   return names.size === 1 ? (innermost[0] ?? null) : null;
