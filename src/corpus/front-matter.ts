@@ -1,7 +1,7 @@
 import { toSimplified } from '../text/script.js';
 import { isGarbledDate } from './dates.js';
 import { isHeaderLine } from './header.js';
-import { SENTENCE_PUNCT, stripDecoration } from './lines.js';
+import { isOrgLine, SENTENCE_PUNCT, stripDecoration } from './lines.js';
 
 /**
  * Lines that come with a document but are not its rules: what a site prints around it (breadcrumbs,
@@ -47,7 +47,7 @@ const MENU_ITEMS_MIN = 4;
 function isMenuBar(text: string): boolean {
   if ((text.match(/[|｜]/g)?.length ?? 0) >= 2 || /[，,。；;：:、]/.test(text)) return false;
   const items = text.split(/\s*[|｜]\s*|[ \u3000]{2,}/).filter((p) => p.trim() !== '');
-  return items.length >= MENU_ITEMS_MIN && items.every((p) => p.length <= MENU_ITEM_MAX && !/(局|委|办|政府|委员会|管委会|中心)$/.test(p));
+  return items.length >= MENU_ITEMS_MIN && items.every((p) => p.length <= MENU_ITEM_MAX && !isOrgLine(p));
 }
 
 /** A forum post's byline: 某网友 发表于 2021-5-11 12:52:52 | 显示全部楼层 | 阅读模式. */
