@@ -10,6 +10,8 @@ const UNTIL_DATE = new RegExp(String.raw`(?:有效期|试行期)\s*(?:至|到|�
 /** 执行期限为2023年11月21日至2026年11月20日, 有效期自…至…: both ends in one sentence. */
 const RANGE = new RegExp(String.raw`(?:有效期|执行期限|实施期限|试行期|施行期限|执行期|实施期)\s*(?:为|是|[：:])?\s*(?:自|从)?\s*(${DATE})\s*(?:起)?\s*(?:至|到|—|－|-|～|~)\s*(${DATE})`);
 const TERM_YEARS = /(?:有效期|试行期)\s*(?:为|暂定)?\s*([一二三四五六七八九十两\d]+)\s*年/;
+/** Wording in quotation marks is another text's (an amendment quotes the old and new article), not the document's own window. */
+const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
 
 export interface ValidityDates {
   /** The dates the document states about itself, and those a header gives. */
@@ -26,14 +28,16 @@ export interface Validity {
 }
 
 /**
- * The closing clause states the window; documents quote other documents' dates earlier on. An
+ * The closing clause states the window; documents quote other documents' dates earlier on, and
+ * an amendment quotes the window it replaces. An
  * explicit date wins over a header's, which wins over one derived from the issue date.
  */
 export function findValidity(clauses: Clause[], dates: ValidityDates): Validity {
   for (let i = clauses.length - 1; i >= 0; i--) {
     const clause = clauses[i];
-    if (!clause) continue;
-    const text = foldDigits(toSimplified(clause.text));
+    // A table row compares windows (修改前 / 修改后) rather than stating the document's own.
+    if (!clause || clause.kind === 'table-row') continue;
+    const text = foldDigits(toSimplified(clause.text)).replace(QUOTED, '');
     const range = RANGE.exec(text);
     const from = FROM_DATE.exec(text) ?? (range ? [range[0], range[1]] : null);
     const fromIssue = FROM_ISSUE.exec(text);

@@ -129,6 +129,23 @@ describe('a policy the project has not seen', () => {
     expect(policy.clauses.map((c) => c.label)).toEqual(['序言', '第一条', '第二条']);
   });
 
+  it('reads the start an amendment decision states, not the window it quotes or tabulates', () => {
+    const policy = parsePolicy('wuxi-2024-amend', `无锡市工业和信息化局关于修改《无锡市专精特新企业培育奖励办法》的决定
+
+一、将第一条中的“给予一次性奖励50万元”修改为“给予一次性奖励60万元”。
+
+二、将第二条中的“有效期3年”修改为“有效期至2029年3月31日”。
+
+本决定自2025年1月1日起施行。
+
+修改前后对照表
+条款\t修改前\t修改后
+第二条\t有效期至2027年3月31日\t有效期至2029年3月31日
+`);
+    expect(policy).toMatchObject({ validFrom: '2025-01-01', validTo: null });
+    expect(policy.clauses.find((c) => c.id === policy.validityClauseId)?.text).toBe('本决定自2025年1月1日起施行。');
+  });
+
   it('takes front matter over what the text says, and refuses a malformed date', () => {
     const policy = parsePolicy('x', `---\ntitle: 更正后的标题\nvalidTo: 2030-12-31\n---\n${UNSEEN}`);
     expect(policy.title).toBe('更正后的标题');
