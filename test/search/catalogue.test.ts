@@ -14,6 +14,13 @@ describe('lists of a place’s policies', () => {
     expect(result.passages[0]?.clause.text).toContain('有效期至2028年8月14日');
   });
 
+  it('lists a province’s policies with their status when asked what state each is in', () => {
+    const result = engine.retriever.retrieve('四川那边库里有什么政策文件？分别啥状态？', { region: null, asOf: EVAL_DATE });
+    expect(result.noAnswer).toBe(false);
+    expect(result.passages.map((p) => p.policy.region)).toEqual(['新都区']);
+    expect(result.passages[0]?.clause.text).toContain('有效期至2028年8月14日');
+  });
+
   it('lists nothing for a place with no policy on file, and says so', () => {
     const result = engine.retriever.retrieve('三台县有什么政策', { region: null, asOf: EVAL_DATE });
     expect(result.noAnswer).toBe(true);

@@ -29,6 +29,12 @@ describe('what a question asks for', () => {
     expect(intents('哪个区奖得多？')).toContain('comparison');
   });
 
+  it('reads asking what state a policy is in as asking about its validity', () => {
+    expect(intents('这几份文件分别啥状态？')).toContain('validity');
+    expect(intents('这个政策的时效性怎么样')).toContain('validity');
+    expect(intents('设备运行状态监测有补贴吗')).not.toContain('validity');
+  });
+
   it('reads whether one must apply at all', () => {
     expect(intents('首台套奖励也要申请吗？')).toContain('exemption');
     expect(intents('还要自己准备材料去报吗')).toContain('exemption');
