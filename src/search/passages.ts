@@ -1,6 +1,7 @@
 import { policyStatus } from '../corpus/dates.js';
 import type { Clause, IsoDate, Policy, ValidityStatus } from '../corpus/types.js';
 import type { ScopeRelation } from '../regions/index.js';
+import { findAmendments } from './amendments.js';
 import type { SearchIndex } from './index.js';
 
 /** A clause chosen for an answer, with the part it plays in it. */
@@ -87,6 +88,10 @@ export class PolicyAspects {
   private readonly policies = new Map<string, Policy>();
   /** The policies each clause abolishes (原《…》同时废止), keyed by the abolishing clause. */
   private readonly abolishedBy = new Map<string, Policy[]>();
+  /** An amended clause's rewordings: the decision's items, else its comparison-table rows. */
+  private readonly rewordings = new Map<number, { items: number[]; rows: number[] }>();
+  /** A decision's item or row, and the clause of the amended policy it rewords. */
+  private readonly reworded = new Map<number, number>();
 
   constructor(private readonly index: SearchIndex) {
     index.clauses.forEach((entry, position) => {
@@ -119,6 +124,27 @@ export class PolicyAspects {
       list.push(policy);
       this.abolishedBy.set(policy.abolishedByClauseId, list);
     }
+    for (const amendment of findAmendments(this.policies.values())) {
+      const target = this.labelled.get(amendment.target.policyId)?.get(amendment.target.label);
+      const position = this.positionOfClause.get(amendment.clauseId);
+      if (target === undefined || position === undefined) continue;
+      this.reworded.set(position, target);
+      const entry = this.rewordings.get(target) ?? { items: [], rows: [] };
+      (amendment.tableRow ? entry.rows : entry.items).push(position);
+      this.rewordings.set(target, entry);
+    }
+  }
+
+  /** The clauses of an amending decision that reword this clause: its items, else its table's rows. */
+  rewordingsOf(position: number): readonly number[] {
+    const entry = this.rewordings.get(position);
+    if (!entry) return [];
+    return entry.items.length > 0 ? entry.items : entry.rows;
+  }
+
+  /** For a decision's item or row, the clause of the amended policy it rewords. */
+  rewordedBy(position: number): number | null {
+    return this.reworded.get(position) ?? null;
   }
 
   validityOf(policyId: string): number | null {

@@ -78,13 +78,15 @@ export class AnswerSelector {
     // One clause is cited once, though it may both state a policy's validity and abolish an older one.
     const taken = new Set<number>();
     for (const { id, clauses } of groups) {
-      const chosen = this.clausesFor(analysis, clauses, allByPolicy.get(id) ?? [], groups.length === 1);
+      // A decision's rewording of a clause already cited with it is not cited twice (nor its table's row).
+      const chosen = this.clausesFor(analysis, clauses, allByPolicy.get(id) ?? [], groups.length === 1).filter((s) => !taken.has(s.position) && !taken.has(this.aspects.rewordedBy(s.position) ?? -1));
       for (const s of chosen) taken.add(s.position);
       for (const s of chosen) {
         const passage = passageAt(this.index, s.position, 'answer', asOf, s.score, s.coverage);
         // Asked whether a policy still applies, a clause that abolished it answers for it.
         const abolished = analysis.intents.has('validity') ? this.aspects.abolishedByClause(passage.clause.id, asOf) : [];
         passages.push(abolished.length > 0 ? { ...passage, abolishes: abolished } : passage);
+        passages.push(...this.rewordingPassages(analysis, s.position, taken, asOf));
       }
       // A clause that grants on top of another (在第1、2项补助基础上) is read with the one it builds on.
       let room = MAX_CLAUSES_PER_POLICY - chosen.length;
@@ -98,6 +100,27 @@ export class AnswerSelector {
       passages.push(...this.aspectPassages(analysis, id, taken, asOf, !anyInForce));
     }
     return { passages, policyIds: groups.map((g) => g.id), omitted };
+  }
+
+  /**
+   * A clause an amending decision rewords is read with the new wording (in force, or from the day the
+   * decision starts) and, asked when, with the decision's clause that says so.
+   */
+  private rewordingPassages(analysis: QueryAnalysis, position: number, taken: Set<number>, asOf: IsoDate): Passage[] {
+    const out: Passage[] = [];
+    for (const rewording of this.aspects.rewordingsOf(position)) {
+      if (taken.has(rewording)) continue;
+      const passage = passageAt(this.index, rewording, 'answer', asOf);
+      if (passage.status === 'abolished') continue;
+      taken.add(rewording);
+      out.push(passage);
+      const validity = analysis.intents.has('validity') ? this.aspects.validityOf(passage.policy.id) : null;
+      if (validity !== null && !taken.has(validity)) {
+        taken.add(validity);
+        out.push(passageAt(this.index, validity, 'validity', asOf));
+      }
+    }
+    return out;
   }
 
   private clausesFor(analysis: QueryAnalysis, answering: ScoredClause[], all: ScoredClause[], onlyPolicy: boolean): ScoredClause[] {
