@@ -49,7 +49,11 @@ const DISBURSEMENT =
 /** Cues that ask whether support must be paid back (钱要退回去吗, 会被追回吗): the policy's clawback clause. */
 const CLAWBACK = /退回|退还|返还|退钱|追回|收回|要回去|吐出来|还回去|claw ?back|repay|refund|pay (?:it |the money )?back/;
 
-export function readIntents(text: string): { intents: Set<Intent>; asksInterpretation: boolean } {
+/** 啥 is the spoken 什么 (啥时候, 啥条件, 要啥材料): the cues are written with the latter. */
+const SPOKEN_WHAT = /啥/g;
+
+export function readIntents(question: string): { intents: Set<Intent>; asksInterpretation: boolean } {
+  const text = question.replace(SPOKEN_WHAT, '什么');
   const intents = new Set<Intent>();
   for (const [intent, cue] of CUES) if (cue.test(text)) intents.add(intent);
   if (CATALOGUE.test(text)) intents.add('catalogue');

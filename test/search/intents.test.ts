@@ -35,6 +35,11 @@ describe('what a question asks for', () => {
     expect(intents('设备运行状态监测有补贴吗')).not.toContain('validity');
   });
 
+  it('reads the spoken 啥 as 什么', () => {
+    expect(intents('新标准从啥时候开始？')).toContain('validity');
+    expect(intents('啥样的企业可以报')).toContain('eligibility');
+  });
+
   it('reads whether one must apply at all', () => {
     expect(intents('首台套奖励也要申请吗？')).toContain('exemption');
     expect(intents('还要自己准备材料去报吗')).toContain('exemption');
