@@ -1,4 +1,5 @@
 import type { QueryAnalysis } from '../search/analysis.js';
+import { inTenThousands, rangeBefore, rangeHolds, shareOfSpending, spentIn } from '../search/spending.js';
 import type { Block } from './bottom-line.js';
 
 /**
@@ -21,28 +22,10 @@ export interface Estimate {
   n: number;
 }
 
-/** What the asker spent: a spending verb, then a figure with its unit (投了800万, 设备花了1200万元, 投入600多万). */
-const SPENT = /(?:投资|投入|投了|花了|花费|用了|购置|购买|买了|采购)[^，。？?；;！!\d]{0,8}?(\d+(?:\.\d+)?)\s*多?\s*(亿|万)?\s*(元)?/;
-/** A share of a spending base (按设备投资额的12%, 按项目总投资的30%, 按审计确认费用的50%). */
-const SHARE = /按[^，。；;]{0,20}?(?:投资额|投资|投入|费用|支出|价款|购置额|合同额|金额)[^，。；;\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]/;
-/** A bare share (按6%给予补助) in a sentence that names its spending base before it (设备投资额100万元以上…). */
-const BARE_SHARE = /按\s*(\d+(?:\.\d+)?)\s*[%％]/;
-const BASE = /投资额|投资|投入|费用|支出/;
 /** The cap after the share (最高300万元, 最高不超过1500000元). */
 const CAP = /(?:最高|不超过|上限)(?:不超过)?\s*(\d+(?:\.\d+)?)\s*(亿|万)?\s*元/;
-/** The spending a project must reach or stay under, before the share (500 万元及以上, 300万元以下). */
-const LOWER = /(\d+(?:\.\d+)?)\s*(亿|万)?\s*元\s*(?:及|或)?以上/;
-const UPPER = /(\d+(?:\.\d+)?)\s*(亿|万)?\s*元\s*(?:以下|以内)/;
 
-const inTenThousands = (value: string, unit: string | undefined): number => Number(value) * (unit === '亿' ? 10000 : unit === '万' ? 1 : 0.0001);
 const figure = (match: RegExpExecArray | null): number | null => (match ? inTenThousands(match[1] ?? '', match[2]) : null);
-
-/** The asker's spending in 万元, or null when the question states none with a unit of money. */
-export function spentIn(question: string): number | null {
-  const match = SPENT.exec(question.normalize('NFKC'));
-  if (!match || (!match[2] && !match[3])) return null;
-  return inTenThousands(match[1] ?? '', match[2]);
-}
 
 interface Tier {
   share: number;
@@ -57,15 +40,13 @@ function tiersOf(block: Block): Tier[] {
   const texts = block.sentences.map((s) => s.normalize('NFKC'));
   const tiers: Tier[] = [];
   texts.forEach((text, i) => {
-    const share = SHARE.exec(text) ?? (BASE.test(text) ? BARE_SHARE.exec(text) : null);
+    const share = shareOfSpending(text);
     if (!share) return;
-    const before = text.slice(0, share.index);
     const after = text.slice(share.index + share[0].length).split(/[%％]/)[0] ?? '';
     // A cap written as the next sentence (…提高到10%。单个项目补助最高800万元。) caps this share.
     const next = texts[i + 1] ?? '';
     const cap = figure(CAP.exec(after)) ?? (/[%％]/.test(next) ? null : figure(CAP.exec(next)));
-    const lower = figure(LOWER.exec(before));
-    const upper = figure(UPPER.exec(before));
+    const { lower, upper } = rangeBefore(text, share);
     // A share with no range of its own (项目列入重点项目的，按10%) varies the one before: same projects.
     const previous = tiers[tiers.length - 1];
     const own = lower !== null || upper !== null || !previous;
@@ -83,7 +64,7 @@ export function estimateFor(analysis: QueryAnalysis, blocks: Block[]): Estimate 
   const spent = spentIn(analysis.question);
   if (spent === null || spent <= 0) return null;
   const tiers = blocks.filter((b) => b.passage.role === 'answer').flatMap(tiersOf);
-  const fits = (t: Tier): boolean => (t.lower === null || spent >= t.lower) && (t.upper === null || spent < t.upper);
+  const fits = (t: Tier): boolean => rangeHolds(t, spent);
   const tier = tiers.find(fits) ?? tiers[0];
   // Above every range it can be read against (300万元以下 only): nothing to say from this clause.
   if (!tier || (!fits(tier) && (tier.lower === null || spent >= tier.lower))) return null;

@@ -14,6 +14,7 @@ import { partsOf, sentencesOf } from './parts.js';
 import { PolicyNames, type PolicyName } from './policy-names.js';
 import type { RegionNames } from './regions.js';
 import type { CorpusStatistics } from './statistics.js';
+import { withoutSpentFigures } from './spending.js';
 
 /**
  * Reads a question once, in order: language, the policies and places it names, what it asks for,
@@ -128,7 +129,9 @@ export class QueryAnalyser {
     // the newer one may be meant as well, and the year only ranks.
     const byYear = policyIds.length === 0 && intents.has('validity') ? this.names.namedByYear(years, regions) : [];
     policyIds.push(...byYear);
-    const dated = intents.has('validity') ? text.replace(DATES, ' ').replace(YEARS, ' ') : text.replace(DATES, ' ');
+    // What the asker spent (设备投了3000万) picks a tier; a clause that happens to print the figure is not the answer.
+    const undated = withoutSpentFigures(text).replace(DATES, ' ');
+    const dated = intents.has('validity') ? undated.replace(YEARS, ' ') : undated;
     const read = translated ? this.readMixed(translated, untranslated) : this.reader.read(dated);
     // A short form of a region on file (准旗 for 准格尔旗) names that region, not a topic.
     const placeNames = read.concepts.filter((c) => c.variants.some((v) => v.kind === 'abbreviation' && this.regions.regionsOnFile().includes(v.term)));

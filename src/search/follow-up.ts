@@ -1,4 +1,5 @@
 import type { Intent, QueryAnalysis } from './analysis.js';
+import { spentIn } from './spending.js';
 
 /**
  * Reads a question against the turn before it, only where it leans on it. "那嘉定呢?" (a place and
@@ -7,8 +8,11 @@ import type { Intent, QueryAnalysis } from './analysis.js';
  * keeps the earlier place. A question that names its own topic and place stands on its own.
  */
 
-/** Words that mark a follow-up: a conjunction (那, 还有), or a pointer back at what was just said (这个, 它). */
-const FOLLOW_UP_MARK = /^\s*(那|那么|那如果|还有|再问|另外|换成|如果是|这个|这项|这笔|这份|它|and\b|what about|how about|is it\b|is that\b|does it\b|does that\b)|呢\s*[？?]?\s*$/i;
+/**
+ * Words that mark a follow-up: a conjunction (那, 还有), a supposition about the case just asked
+ * (要是…呢), or a pointer back at what was just said (这个, 它).
+ */
+const FOLLOW_UP_MARK = /^\s*(那|那么|那如果|还有|再问|另外|换成|如果|要是|假如|这个|这项|这笔|这份|它|and\b|what about|how about|is it\b|is that\b|does it\b|does that\b)|呢\s*(?:[？?]|$)/i;
 
 /** A question form made of a word and its negation (算不算, 能不能, 有没有): how it asks, never what about. */
 const A_NOT_A = /^(\p{Script=Han}+)[不没]\1/u;
@@ -22,8 +26,14 @@ export function inheritFromPrevious(current: QueryAnalysis, previous: QueryAnaly
   const namesPlace = current.regions.length > 0 || current.regionsWithoutPolicies.length > 0 || current.policyIds.length > 0;
   // Only words that say what about make a topic of its own; qualifiers (一次, 以后) do not, nor verbs
   // the corpus does not know (分开, 进来).
+  // A supposition of another spending (要是设备投到1200万呢？单个项目最多补多少) asks the earlier question
+  // again with another figure: only a thing the earlier question did not name makes it one of its own,
+  // not a word every policy uses (项目) nor a qualifier (单个).
+  const newFigure = marked && spentIn(current.question) !== null;
+  const newThing = (word: string): boolean => !previous.question.includes(word) && namesThing(word);
   const hasTopic =
-    current.concepts.some((c) => c.content && c.weight > 0) || current.unmatched.some((w) => !A_NOT_A.test(w) && namesThing(w));
+    current.concepts.some((c) => c.content && c.weight > 0 && (!newFigure || (!c.generic && newThing(c.text)))) ||
+    current.unmatched.some((w) => !A_NOT_A.test(w) && namesThing(w));
   const asksAspect = current.intents.size > 0 || current.asksInterpretation;
   // "Which policies are there" is a question of its own unless it is marked as a follow-up.
   if (current.intents.has('catalogue') && !marked) return current;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerExtractive } from '../../src/answer/answer.js';
-import { spentIn } from '../../src/answer/estimate.js';
+import { spentIn, withoutSpentFigures } from '../../src/search/spending.js';
 import { EVAL_DATE } from '../helpers.js';
 import { engineWithFixtures } from '../support/corpora.js';
 
@@ -17,6 +17,13 @@ describe('an estimate from the asker’s own spending', () => {
     // A count is not money; nor is a figure without a unit of money.
     expect(spentIn('买了三台数控机床')).toBeNull();
     expect(spentIn('投了800，能补多少')).toBeNull();
+    expect(spentIn('要是设备投到1200万呢')).toBe(1200);
+  });
+
+  it('takes the figure spent out of the words a clause must hold, and a spoken verb with it', () => {
+    expect(withoutSpentFigures('设备投了3000万，能补多少')).toBe('设备 ，能补多少');
+    expect(withoutSpentFigures('设备投资1200万元的项目')).toBe('设备投资 的项目');
+    expect(withoutSpentFigures('买了三台数控机床')).toBe('买了三台数控机床');
   });
 
   it('applies the cited share and cap, citing the clause', () => {

@@ -145,6 +145,19 @@ describe('retrieval', () => {
     expect(own.analysis.concepts.map((c) => c.text)).toEqual(['数字化转型']);
   });
 
+  it('reads a supposition about the case just asked (要是…呢) with words every policy uses as the same question again', () => {
+    const previous = engine.retriever.analyse('太仓智能化改造，设备投了600万能补多少？');
+    const followUp = engine.retriever.retrieve('要是设备投到1200万呢？单个项目最多补多少', { region: null, asOf: EVAL_DATE, previous });
+    expect(followUp.analysis.inherited).toBe('topic');
+    expect(new Set(followUp.passages.map((p) => p.policy.id))).toEqual(new Set(['taicang-2021']));
+  });
+
+  it('does not take the figure an asker spent as a word a clause must hold', () => {
+    const analysis = engine.retriever.analyse('松江技改设备投了3000万，能补多少？');
+    expect(analysis.concepts.map((c) => c.text)).not.toContain('3000');
+    expect(analysis.unmatched).toEqual([]);
+  });
+
   it('takes filler off a word glued to it, even where the corpus’s own segmentation glued it too (能补)', () => {
     const analysis = engine.retriever.analyse('太仓搞技改现在能补多少？');
     expect(analysis.concepts.map((c) => c.text)).toEqual(['技改']);
