@@ -9,7 +9,7 @@ import type { Intent } from './analysis.js';
 const CUES: [Intent, RegExp][] = [
   [
     'amount',
-    /多少|几万|几千|几个?钱|(给|拿|领|补|贴)(点|些)?钱|金额|额度|上限|最高|最多|封顶|比例|标准是|(什么|哪些|啥|何种)(样的)?(支持|补贴|奖励|扶持|资助|补助|优惠)|怎么(补|奖|支持|扶持|资助)|如何(补|奖|支持|扶持|资助)|(有|给|能拿|能领)(没有)?(补贴|奖励|资助|补助|钱)|补贴|奖励|资助|补助|奖补|扶持资金|how much|what share|subsid|reward|grant|incentive|percentage|\bcap\b|maximum|amount|\bup to\b|the most|\bat most\b|how many yuan|what (subsidy|subsidies|reward|rewards|support|grant|grants)/,
+    /多少|几万|几千|几个?钱|几个?(?:百分)?点|(给|拿|领|补|贴)(点|些)?钱|金额|额度|上限|最高|最多|封顶|比例|标准是|(什么|哪些|啥|何种)(样的)?(支持|补贴|奖励|扶持|资助|补助|优惠)|怎么(补|奖|支持|扶持|资助)|如何(补|奖|支持|扶持|资助)|(有|给|能拿|能领)(没有)?(补贴|奖励|资助|补助|钱)|补贴|奖励|资助|补助|奖补|扶持资金|how much|what share|subsid|reward|grant|incentive|percentage|\bcap\b|maximum|amount|\bup to\b|the most|\bat most\b|how many yuan|what (subsidy|subsidies|reward|rewards|support|grant|grants)/,
   ],
   ['validity', /有效|失效|时效|(?:什么|啥|哪种|何种)状态|状态(?:如何|怎样|怎么样)|过期|到期|期满|施行|起实施|开始实施|生效|废止|作废|哪天|何时|什么时候|截止|还能用|还管用|还算数|还能(申请|申报|报|享受)|还可以(申请|申报)|in force|in effect|take effect|takes effect|valid|expire|effective|abolish|repeal|still apply|still open|start and end|when does it (start|end)|until when|deadline/],
   ['department', /部门|单位负责|谁负责|负责解释|谁管|找谁|哪个局|哪家单位|department|responsible|interpret|which (office|bureau|agency)|who (handles|administers)/],
@@ -87,7 +87,7 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
 };
 
 /** Asking for a figure of money or a share, not whether there is support at all. */
-const FIGURE = /多少|几万|几千|几个?钱|金额|额度|上限|最高|最多|封顶|比例|how much|what share|percentage|maximum|\bcap\b|\bamount|the most|\bat most\b/;
+const FIGURE = /多少|几万|几千|几个?钱|几个?(?:百分)?点|金额|额度|上限|最高|最多|封顶|比例|how much|what share|percentage|maximum|\bcap\b|\bamount|the most|\bat most\b/;
 
 /**
  * Words of support (补, 奖, 资助, 能拿, 能报): a figure asked with one is a grant (补助比例是多少); without one

@@ -6,6 +6,8 @@ import { currencyRank, passageAt, statusOn, type Passage, type PassageRole, type
 import { sentencesOf } from './parts.js';
 import { answers, grantsFigure } from './answering.js';
 import { buildsOnLabels } from './references.js';
+import { spentIn } from './spending.js';
+import { tierHolding } from './tiers.js';
 import type { ScoredClause } from './score.js';
 
 /**
@@ -74,6 +76,7 @@ export class AnswerSelector {
     const groups = answeringGroups.slice(0, MAX_POLICIES_SHOWN);
 
     const anyInForce = groups.some((g) => g.rank === currencyRank('in-force'));
+    const spent = spentIn(analysis.question);
     const passages: Passage[] = [];
     // One clause is cited once, though it may both state a policy's validity and abolish an older one.
     const taken = new Set<number>();
@@ -81,12 +84,19 @@ export class AnswerSelector {
       // A decision's rewording of a clause already cited with it is not cited twice (nor its table's row).
       const chosen = this.clausesFor(analysis, clauses, allByPolicy.get(id) ?? [], groups.length === 1).filter((s) => !taken.has(s.position) && !taken.has(this.aspects.rewordedBy(s.position) ?? -1));
       for (const s of chosen) taken.add(s.position);
+      const groupStart = passages.length;
       for (const s of chosen) {
         const passage = passageAt(this.index, s.position, 'answer', asOf, s.score, s.coverage);
         // Asked whether a policy still applies, a clause that abolished it answers for it.
         const abolished = analysis.intents.has('validity') ? this.aspects.abolishedByClause(passage.clause.id, asOf) : [];
         passages.push(abolished.length > 0 ? { ...passage, abolishes: abolished } : passage);
         passages.push(...this.rewordingPassages(analysis, s.position, taken, asOf));
+      }
+      // The asker's spending falls in another tier of the grant first cited: that tier answers, first.
+      const tier = spent !== null && chosen[0] ? tierHolding(this.index, chosen[0].position, spent) : null;
+      if (tier !== null && !taken.has(tier)) {
+        taken.add(tier);
+        passages.splice(groupStart, 0, passageAt(this.index, tier, 'answer', asOf));
       }
       // A clause that grants on top of another (在第1、2项补助基础上) is read with the one it builds on.
       let room = MAX_CLAUSES_PER_POLICY - chosen.length;

@@ -40,6 +40,11 @@ describe('what a question asks for', () => {
     expect(intents('啥样的企业可以报')).toContain('eligibility');
   });
 
+  it('reads 几个点 as asking for a share', () => {
+    expect(intents('技改按几个点补？')).toContain('amount');
+    expect(intents('贴息是几个百分点')).toContain('amount');
+  });
+
   it('reads whether one must apply at all', () => {
     expect(intents('首台套奖励也要申请吗？')).toContain('exemption');
     expect(intents('还要自己准备材料去报吗')).toContain('exemption');
