@@ -92,6 +92,8 @@ export class PolicyAspects {
   private readonly rewordings = new Map<number, { items: number[]; rows: number[] }>();
   /** A decision's item or row, and the clause of the amended policy it rewords. */
   private readonly reworded = new Map<number, number>();
+  /** An amending decision and the policy it amends. */
+  private readonly amended = new Map<string, string>();
 
   constructor(private readonly index: SearchIndex) {
     index.clauses.forEach((entry, position) => {
@@ -129,6 +131,8 @@ export class PolicyAspects {
       const position = this.positionOfClause.get(amendment.clauseId);
       if (target === undefined || position === undefined) continue;
       this.reworded.set(position, target);
+      const decision = this.index.clauses[position]?.policy.id;
+      if (decision !== undefined) this.amended.set(decision, amendment.target.policyId);
       const entry = this.rewordings.get(target) ?? { items: [], rows: [] };
       (amendment.tableRow ? entry.rows : entry.items).push(position);
       this.rewordings.set(target, entry);
@@ -140,6 +144,11 @@ export class PolicyAspects {
     const entry = this.rewordings.get(position);
     if (!entry) return [];
     return entry.items.length > 0 ? entry.items : entry.rows;
+  }
+
+  /** For an amending decision, the policy it amends. */
+  amendedBy(decisionId: string): string | null {
+    return this.amended.get(decisionId) ?? null;
   }
 
   /** For a decision's item or row, the clause of the amended policy it rewords. */

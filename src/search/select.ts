@@ -86,6 +86,12 @@ export class AnswerSelector {
       for (const s of chosen) taken.add(s.position);
       const groupStart = passages.length;
       for (const s of chosen) {
+        // A decision's new wording is read with the rule it replaces, which applies until it starts.
+        const replaced = this.aspects.rewordedBy(s.position);
+        if (replaced !== null && !taken.has(replaced)) {
+          taken.add(replaced);
+          passages.push(passageAt(this.index, replaced, 'answer', asOf));
+        }
         const passage = passageAt(this.index, s.position, 'answer', asOf, s.score, s.coverage);
         // Asked whether a policy still applies, a clause that abolished it answers for it.
         const abolished = analysis.intents.has('validity') ? this.aspects.abolishedByClause(passage.clause.id, asOf) : [];
@@ -235,6 +241,17 @@ export class AnswerSelector {
     const status = this.aspects.statusOf(policyId, asOf);
     const notCurrent = status === 'expired' || status === 'not-yet-in-force';
     if (analysis.intents.has('validity') || (nothingInForce && notCurrent)) wanted.push([this.aspects.validityOf(policyId), 'validity']);
+    // Asked when, a window an amending decision changes is cited with the item that changes it, and a
+    // decision with the window of the policy it amends.
+    if (analysis.intents.has('validity')) {
+      const amended = this.aspects.amendedBy(policyId);
+      for (const id of amended === null ? [policyId] : [policyId, amended]) {
+        const window = this.aspects.validityOf(id);
+        if (window === null) continue;
+        if (id !== policyId) wanted.push([window, 'validity']);
+        for (const rewording of this.aspects.rewordingsOf(window)) wanted.push([rewording, 'validity']);
+      }
+    }
     if (analysis.asksInterpretation) wanted.push([this.aspects.interpretationOf(policyId), 'interpretation']);
     wanted.push([this.aspects.abolitionOf(policyId, asOf), 'abolition']);
     const passages: Passage[] = [];

@@ -66,4 +66,19 @@ describe('an answer about an amended rule', () => {
     expect(cited.slice(0, 2)).toEqual(['023 第八条', expect.stringMatching(/^024 三/)]);
     expect(answer.answer).toContain('150万元');
   });
+
+  it('cites the rule that applies until a decision starts with the decision item asked about', () => {
+    const answer = answerExtractive({ question: 'Shizuishan: what is the annual cap on total subsidies one company can receive, and what will it be after the amendment?', region: null, asOf: EVAL_DATE }, engine);
+    const texts = answer.citations.map((c) => c.text);
+    expect(texts.some((t) => t.includes('总额不超过800万元'))).toBe(true);
+    expect(texts.some((t) => t.includes('总额不超过1000万元'))).toBe(true);
+  });
+
+  it('asked when a decision starts and how long the amended policy runs, cites both windows and the item extending it', () => {
+    const answer = answerExtractive({ question: '石嘴山修改奖补办法的那个决定啥时候生效？办法有效期延到哪年？', region: null, asOf: EVAL_DATE }, engine);
+    const texts = answer.citations.map((c) => c.text);
+    expect(texts.some((t) => t.includes('本决定自2027年1月1日起施行'))).toBe(true);
+    expect(texts.some((t) => t.includes('有效期至2027年12月31日') && t.startsWith('第二十条'))).toBe(true);
+    expect(texts.some((t) => t.includes('修改为“有效期至2029年12月31日”'))).toBe(true);
+  });
 });
