@@ -143,10 +143,10 @@ export class QueryAnalyser {
     read.concepts = read.concepts.filter((c) => !placeNames.includes(c) && !onlyNegated(dated, c.text));
     // Words that only say which aspect is asked go, unless nothing else is left to say what about.
     const aspectWords = [...DOCUMENT_WORDS, ...[...intents].flatMap((intent) => [...(ASPECT_WORDS[intent] ?? [])])];
-    const topical = read.concepts.filter((c) => !aspectWords.includes(c.text));
     // Nothing left but aspect words: a question about a policy as a whole (还有效吗), or — asking how
     // much with nothing else said (试点的资金有多少) — the aspect word is the topic after all.
     const aboutWhole = intents.has('validity') || intents.has('catalogue') || intents.has('measures') || asksInterpretation;
+    const topical = read.concepts.filter((c) => !aspectWords.includes(c.text));
     // …but not when the topic is a word the corpus does not know (发明专利授权奖励多少): then the aspect
     // word would make every clause that grants anything an answer.
     const unknownTopic = read.unmatched.some((w) => [...w].length >= 2 && !aspectWords.includes(w));
@@ -165,6 +165,9 @@ export class QueryAnalyser {
         if (rest.some((c) => !c.generic) || asksAspect || intents.has('catalogue')) concepts = rest;
       }
     }
+    // Asked where policies stand, words general Chinese uses only to frame (什么, 已经, 现在) are no topic
+    // when nothing else is said; beside a topic (人才…每年什么时候之前) they still place a sub-question.
+    if (aboutWhole && concepts.every((c) => !c.content)) concepts = [];
     // A word right before 企业/公司/厂 in the question says what the asker is (规上企业, 小微企业), and
     // the question is about what that enterprise does; when the word is all it asks about
     // (专精特新企业奖励多少), coverage still decides.

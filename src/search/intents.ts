@@ -1,3 +1,4 @@
+import type { ValidityStatus } from '../corpus/types.js';
 import type { Intent } from './analysis.js';
 
 /**
@@ -11,7 +12,7 @@ const CUES: [Intent, RegExp][] = [
     'amount',
     /多少|几万|几千|几个?钱|几个?(?:百分)?点|(给|拿|领|补|贴)(点|些)?钱|金额|额度|上限|最高|最多|封顶|比例|标准是|(什么|哪些|啥|何种)(样的)?(支持|补贴|奖励|扶持|资助|补助|优惠)|怎么(补|奖|支持|扶持|资助)|如何(补|奖|支持|扶持|资助)|(有|给|能拿|能领)(没有)?(补贴|奖励|资助|补助|钱)|补贴|奖励|资助|补助|奖补|扶持资金|how much|what share|subsid|reward|grant|incentive|percentage|\bcap\b|maximum|amount|\bup to\b|the most|\bat most\b|how many yuan|what (subsidy|subsidies|reward|rewards|support|grant|grants)/,
   ],
-  ['validity', /有效|失效|时效|(?:什么|啥|哪种|何种)状态|状态(?:如何|怎样|怎么样)|过期|到期|期满|施行|起实施|开始实施|生效|废止|作废|哪天|何时|什么时候|截止|还能用|还管用|还算数|还能(申请|申报|报|享受)|还可以(申请|申报)|in force|in effect|take effect|takes effect|valid|expire|effective|abolish|repeal|still apply|still open|start and end|when does it (start|end)|until when|deadline/],
+  ['validity', /有效|失效|时效|(?:开始|起)执行|(?:什么|啥|哪种|何种)状态|状态(?:如何|怎样|怎么样)|过期|到期|期满|施行|起实施|开始实施|生效|废止|作废|哪天|何时|什么时候|截止|还能用|还管用|还算数|还能(申请|申报|报|享受)|还可以(申请|申报)|in force|in effect|take effect|takes effect|valid|expire|effective|abolish|repeal|still apply|still open|start and end|when does it (start|end)|until when|deadline/],
   ['department', /部门|单位负责|谁负责|负责解释|谁管|找谁|哪个局|哪家单位|department|responsible|interpret|which (office|bureau|agency)|who (handles|administers)/],
   ['eligibility', /条件|门槛|资格|要求|限制|主体|对象|符合|够不够|能不能(申请|享受|拿)|可以(申请|享受)吗|能否(申请|享受)|能(申请|申报|享受)吗|还能享受|(什么样|哪类|哪种|什么类型)的?(企业|公司|项目|单位|主体)|哪些(企业|公司|项目|单位)(能|可以|可)|eligib|qualif|requirement|which (companies|firms|enterprises|projects)|what (kind|type) of (company|companies|firm|enterprise|project)/],
   ['procedure', /先.{1,4}后|流程|程序|步骤|怎么申请|如何申请|怎么报|如何申报|申报方式|材料|在哪(里|儿|个平台)?(申报|申请|报|办)|(哪个|什么)平台|找谁|向谁|什么时候(申报|申请|报)|几批|公示|备案|多长时间|多久|时限|期限内|how (do|to|can) .*apply|how long|procedure|process/],
@@ -71,7 +72,8 @@ export function readIntents(question: string): { intents: Set<Intent>; asksInter
  * a clause of its own or by the amounts of the answering clause, so they are not concepts to match.
  */
 export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
-  validity: new Set(['申请', '申报', '享受', '适用', '有效', '有效期', '施行', '实施', '失效', '过期', '到期', '期间', '期限', '还有效', '生效', '截止', '废止', '作废', '开始', '时间', '日期', '状态', '时效', '时效性']),
+  // So are the words that say as of when (已经, 现在): the answer states each policy's standing today.
+  validity: new Set(['申请', '申报', '享受', '适用', '有效', '有效期', '施行', '实施', '执行', '失效', '过期', '到期', '期间', '期限', '还有效', '生效', '截止', '废止', '作废', '开始', '时间', '日期', '状态', '时效', '时效性', '时候', '已经', '现在', '目前']),
   // The forms support takes are how an amount is asked for (有什么补贴, 能拿多少奖励), not what about.
   amount: new Set(['最多', '最高', '上限', '封顶', '金额', '额度', '多少钱', '标准', '比例', '幅度', '百分比', '补贴', '奖励', '资助', '补助', '扶持', '支持', '奖补', '优惠', '钱', '补', '奖']),
   eligibility: new Set(['申请', '申报', '享受', '适用', '条件', '门槛', '资格', '要求', '限制']),
@@ -85,6 +87,22 @@ export const ASPECT_WORDS: Partial<Record<Intent, ReadonlySet<string>>> = {
   table: new Set(['表', '表格', '附表', '表里', '表中']),
   comparison: new Set(['分别', '各自', '各', '各有', '各区', '各地', '各市', '各县', '各镇', '各级', '哪个区', '哪些区', '地方', '哪里', '区别', '比较', '对比']),
 };
+
+/**
+ * A list asked for by a standing out of the ordinary (哪些政策还没开始施行, 已经过期的有哪些): the
+ * policies in that standing on the date asked, and only they. Asked which are in force, every policy is
+ * listed with its standing, in force first: telling which are in force needs them all.
+ */
+const STANDING_ASKED: [ValidityStatus, RegExp][] = [
+  ['not-yet-in-force', /(?:还没有?|尚未|未|没有?)(?:开始)?(?:施行|实施|执行|生效)|即将(?:施行|实施|执行|生效)|not yet in (?:force|effect)|(?:has|have)n[’']t taken effect|upcoming/],
+  // Not what is about to expire (要到期的, 快过期的): that is still in force.
+  ['expired', /(?:已经?|都)(?:过期|失效|到期|期满)|(?<![要将快])(?:过期|失效|到期)了?的|(?:already )?expired/],
+];
+
+export function standingAsked(question: string): ValidityStatus | null {
+  const text = question.toLowerCase();
+  return STANDING_ASKED.find(([, cue]) => cue.test(text))?.[0] ?? null;
+}
 
 /** Asking for a figure of money or a share, not whether there is support at all. */
 const FIGURE = /多少|几万|几千|几个?钱|几个?(?:百分)?点|金额|额度|上限|最高|最多|封顶|比例|how much|what share|percentage|maximum|\bcap\b|\bamount|the most|\bat most\b/;

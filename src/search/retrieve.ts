@@ -1,5 +1,6 @@
 import { measuresOf, policyAskedAbout, type MeasureSource } from './measures.js';
 import { holdsConcept } from './holds.js';
+import { standingAsked } from './intents.js';
 import type { IsoDate, Policy } from '../corpus/types.js';
 import type { QueryAnalysis } from './analysis.js';
 import type { QueryAnalyser } from './analyse.js';
@@ -251,7 +252,10 @@ export class Retriever {
     const scope = new Set(entries.map((s) => s.region));
     const relationOf = new Map(entries.reverse().map((s) => [s.region, s.relation]));
     const inPlace = named.length > 0 ? named : regions.length > 0 ? this.index.policies.filter((p) => scope.has(p.region)) : this.index.policies;
-    const pool = speaksOfTopic ? inPlace.filter((p) => this.speaksOf(p, analysis)) : inPlace;
+    const topical = speaksOfTopic ? inPlace.filter((p) => this.speaksOf(p, analysis)) : inPlace;
+    // A list asked for by standing (哪些还没开始施行) holds the policies in it on the date asked.
+    const standing = analysis.intents.has('catalogue') ? standingAsked(analysis.question) : null;
+    const pool = standing === null ? topical : topical.filter((p) => statusOn(p, asOf) === standing);
     if (!analysis.intents.has('catalogue') && !analysis.intents.has('validity') && !analysis.asksInterpretation) return [];
     const policies = [...pool].sort((a, b) => currencyRank(statusOn(a, asOf)) - currencyRank(statusOn(b, asOf)));
     // One clause is cited once, though it may state one policy's validity and abolish another.

@@ -242,8 +242,8 @@ export class AnswerSelector {
     const notCurrent = status === 'expired' || status === 'not-yet-in-force';
     if (analysis.intents.has('validity') || (nothingInForce && notCurrent)) wanted.push([this.aspects.validityOf(policyId), 'validity']);
     // Asked when, a window an amending decision changes is cited with the item that changes it, and a
-    // decision with the window of the policy it amends.
-    if (analysis.intents.has('validity')) {
+    // decision with the window of the policy it amends (not in a list, where each stands for itself).
+    if (analysis.intents.has('validity') && !analysis.intents.has('catalogue')) {
       const amended = this.aspects.amendedBy(policyId);
       for (const id of amended === null ? [policyId] : [policyId, amended]) {
         const window = this.aspects.validityOf(id);

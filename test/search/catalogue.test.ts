@@ -21,6 +21,21 @@ describe('lists of a place’s policies', () => {
     expect(result.passages[0]?.clause.text).toContain('有效期至2028年8月14日');
   });
 
+  it('lists only the policies in the standing asked for, when that is out of the ordinary', () => {
+    const result = engine.retriever.retrieve('库里哪些政策是已经发了但还没开始施行的？各自哪天起执行？', { region: null, asOf: EVAL_DATE });
+    expect(result.noAnswer).toBe(false);
+    const policies = new Set(result.passages.map((p) => p.policy.id));
+    expect(policies.size).toBeGreaterThanOrEqual(2);
+    expect(result.passages.every((p) => p.status === 'not-yet-in-force')).toBe(true);
+    expect([...policies].some((id) => id.startsWith('zhungeer'))).toBe(true);
+  });
+
+  it('reads words that only frame a question about standing (已经, 现在) as no topic', () => {
+    const result = engine.retriever.retrieve('新都区那份政策现在已经开始执行了吗？', { region: null, asOf: EVAL_DATE });
+    expect(result.analysis.concepts).toEqual([]);
+    expect(result.passages.map((p) => [p.policy.region, p.role])).toEqual([['新都区', 'validity']]);
+  });
+
   it('lists nothing for a place with no policy on file, and says so', () => {
     const result = engine.retriever.retrieve('三台县有什么政策', { region: null, asOf: EVAL_DATE });
     expect(result.noAnswer).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIntents } from '../../src/search/intents.js';
+import { readIntents, standingAsked } from '../../src/search/intents.js';
 
 const intents = (text: string): string[] => [...readIntents(text).intents].sort();
 
@@ -43,6 +43,15 @@ describe('what a question asks for', () => {
   it('reads 几个点 as asking for a share', () => {
     expect(intents('技改按几个点补？')).toContain('amount');
     expect(intents('贴息是几个百分点')).toContain('amount');
+  });
+
+  it('reads a list asked for by a standing out of the ordinary', () => {
+    expect(standingAsked('哪些政策还没开始施行')).toBe('not-yet-in-force');
+    expect(standingAsked('哪些文件已经过期了')).toBe('expired');
+    expect(standingAsked('which policies are not yet in force?')).toBe('not-yet-in-force');
+    // About to expire is still in force; and which are in force needs every policy's standing.
+    expect(standingAsked('有没有哪个政策半年内就要到期的？')).toBeNull();
+    expect(standingAsked('现在还在有效期内的政策有哪几个？')).toBeNull();
   });
 
   it('reads whether one must apply at all', () => {
