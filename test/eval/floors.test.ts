@@ -72,7 +72,7 @@ const FLOORS: { name: string; file: string; corpus: Corpus; lexicon: 'files' | '
   { name: 'blind set #5, four more layouts, over all twenty-three policies', file: 'blind5.jsonl', corpus: 'seeds+blind+blind3+blind5', lexicon: 'files', anchor: 0.85, facts: 0.83, refusal: 0.95 },
   { name: 'blind set #6, portal page, chaptered rules, city top-ups, a call for applications, over twenty-seven policies', file: 'blind6.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6', lexicon: 'files', anchor: 0.87, facts: 0.88, refusal: 0.85 },
   { name: 'blind set #7, PDF text, Chinese numerals, a 一问一答 解读, a spreadsheet list, over thirty-one policies', file: 'blind7.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7', lexicon: 'files', anchor: 0.76, facts: 0.83, refusal: 0.85 },
-  { name: 'blind set #8, a service guide, decimal numbering, 款/项 cross-references, an amendment, over thirty-five policies', file: 'blind8.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7+blind8', lexicon: 'files', anchor: 0.68, facts: 0.74, refusal: 0.85 },
+  { name: 'blind set #8, a service guide, decimal numbering, 款/项 cross-references, an amendment, over thirty-five policies', file: 'blind8.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7+blind8', lexicon: 'files', anchor: 0.8, facts: 0.82, refusal: 0.85 },
   { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.87, facts: 0.85, refusal: 0.8 },
 ];
 
