@@ -11,7 +11,7 @@ const UNTIL_DATE = new RegExp(String.raw`(?:有效期|试行期)\s*(?:至|到|�
 const RANGE = new RegExp(String.raw`(?:有效期|执行期限|实施期限|试行期|施行期限|执行期|实施期)\s*(?:为|是|[：:])?\s*(?:自|从)?\s*(${DATE})\s*(?:起)?\s*(?:至|到|—|－|-|～|~)\s*(${DATE})`);
 const TERM_YEARS = /(?:有效期|试行期)\s*(?:为|暂定)?\s*([一二三四五六七八九十两\d]+)\s*年/;
 /** Wording in quotation marks is another text's (an amendment quotes the old and new article), not the document's own window. */
-const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
+export const QUOTED_WORDING = /“[^”]*”|「[^」]*」|"[^"]*"/g;
 
 export interface ValidityDates {
   /** The dates the document states about itself, and those a header gives. */
@@ -37,7 +37,7 @@ export function findValidity(clauses: Clause[], dates: ValidityDates): Validity 
     const clause = clauses[i];
     // A table row compares windows (修改前 / 修改后) rather than stating the document's own.
     if (!clause || clause.kind === 'table-row') continue;
-    const text = foldDigits(toSimplified(clause.text)).replace(QUOTED, '');
+    const text = foldDigits(toSimplified(clause.text)).replace(QUOTED_WORDING, '');
     const range = RANGE.exec(text);
     const from = FROM_DATE.exec(text) ?? (range ? [range[0], range[1]] : null);
     const fromIssue = FROM_ISSUE.exec(text);

@@ -1,5 +1,6 @@
 import { titleKey } from '../corpus/supersession.js';
 import type { Clause, Policy } from '../corpus/types.js';
+import { QUOTED_WORDING } from '../corpus/validity.js';
 import { toSimplified } from '../text/script.js';
 
 /**
@@ -9,17 +10,17 @@ import { toSimplified } from '../text/script.js';
  * that replaces it (or will, from the decision's start), and the decision with the rule it changes.
  */
 
+/** An article of the amended policy (第五条, 第十四条), not one added after it (第十四条之一). */
+const ARTICLE = String.raw`(第[一二三四五六七八九十百零〇\d]+条)(?!\s*之)`;
 /** The genre's titles: 关于修改《…》的决定, 关于修改《…》部分条款的决定, 修订《…》的决定. */
 const AMENDING_TITLE = /(?:关于)?(?:修改|修订|修正)《([^》]+)》[^《》]{0,12}的决定/;
 /**
  * An item of the decision, its quoted wording set aside: 将（《办法》）第五条（第一款中的）修改为, 删去第八条.
  * An added article (增加一条，作为第十四条之一) changes none.
  */
-const AMENDING_ITEM = /(第[一二三四五六七八九十百零〇\d]+条)(?!\s*之)[^。；;]{0,8}?(?:修改为|修订为|调整为|删去|删除|废止)|(?:删去|删除)(?:《[^》]+》)?(第[一二三四五六七八九十百零〇\d]+条)(?!\s*之)/;
-/** Wording in quotation marks: the old and new text, which may name other articles. */
-const QUOTED = /“[^”]*”|「[^」]*」|"[^"]*"/g;
+const AMENDING_ITEM = new RegExp(String.raw`${ARTICLE}[^。；;]{0,8}?(?:修改为|修订为|调整为|删去|删除|废止)|(?:删去|删除)(?:《[^》]+》)?${ARTICLE}`);
 /** A row of the comparison table is labelled by the article it compares: 第五条 第二款. */
-const ARTICLE_LABEL = /(第[一二三四五六七八九十百零〇\d]+条)(?!\s*之)/;
+const ARTICLE_LABEL = new RegExp(ARTICLE);
 
 /** The title of the policy a decision amends, as its own title names it; null for any other document. */
 export function amendedTitle(policy: Policy): string | null {
@@ -29,7 +30,7 @@ export function amendedTitle(policy: Policy): string | null {
 /** The article of the amended policy a clause of the decision changes, or null (its preamble, an added article). */
 export function amendedArticle(clause: Clause): string | null {
   if (clause.kind === 'table-row') return ARTICLE_LABEL.exec(clause.label)?.[1] ?? null;
-  const item = AMENDING_ITEM.exec(toSimplified(clause.text).replace(QUOTED, ''));
+  const item = AMENDING_ITEM.exec(toSimplified(clause.text).replace(QUOTED_WORDING, ''));
   return item?.[1] ?? item?.[2] ?? null;
 }
 

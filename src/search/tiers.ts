@@ -1,5 +1,5 @@
 import type { SearchIndex } from './index.js';
-import { rangeBefore, rangeHolds, shareOfSpending } from './spending.js';
+import { rangeBefore, rangeHolds, shareOfSpending, type SpendingRange } from './spending.js';
 
 /**
  * A graded grant often states its tiers as consecutive items of one section (2.1.1 300万元以上、
@@ -10,7 +10,7 @@ import { rangeBefore, rangeHolds, shareOfSpending } from './spending.js';
 /** How far a tier's neighbours are looked for: tier ladders in the genre run to three or four steps. */
 export const TIER_NEIGHBOURS = 3;
 
-function rangeOf(text: string): ReturnType<typeof rangeBefore> | null {
+function rangeOf(text: string): SpendingRange | null {
   const normalised = text.normalize('NFKC');
   const share = shareOfSpending(normalised);
   if (!share) return null;
