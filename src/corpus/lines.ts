@@ -115,6 +115,13 @@ export function isHeadingLine(paragraph: string): boolean {
   return !SENTENCE_PUNCT.test(text) && !/[，,]/.test(text) && !/[：:]$/.test(text) && text.length <= 40;
 }
 
+/** A heading set between dashes, as web articles and infographics print one: ——政策速览——, —— 01｜谁可以申报 ——. */
+const DASHED_HEADING = /^[—–－-]{2,}\s*[^—–－-]{1,24}?\s*[—–－-]{2,}$/;
+
+export function isDashedHeading(line: string): boolean {
+  return DASHED_HEADING.test(stripDecoration(line));
+}
+
 /** Sentence punctuation: a line with any of it is prose, not a heading or a title. */
 export const SENTENCE_PUNCT = /[。；;！!？?]/;
 const ANY_PUNCT = /[，,。；;：:！!？?、]/;
@@ -155,10 +162,16 @@ export function isSignatureLine(line: string): boolean {
   return isDateLine(s) || isOrgLine(s) || isOrgDateLine(s) || isDocNumberLine(s) || /^[（(]此件.{0,8}[）)]$/.test(s);
 }
 
+/**
+ * A sum of money, a rate or a full date: titles name documents and years, while a panel, a row or a
+ * label's value (政策有效期2026年3月1日至2028年12月31日) states these.
+ */
+const STATED_FIGURE = /\d(?:\.\d+)?\s*(?:万元|萬元|亿元|億元|元|%|％)|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
+
 /** A short line without punctuation: a document title, an annex caption, a lone word. */
 export function isTitleLike(line: string): boolean {
   const text = stripDecoration(line);
-  return text.length <= 60 && !ANY_PUNCT.test(text) && !isTableRow(text);
+  return text.length <= 60 && !ANY_PUNCT.test(text) && !isTableRow(text) && !STATED_FIGURE.test(text);
 }
 
 const CLOSING_PHRASE = /^(本|以上)(政策|通知|办法|意见|实施意见|措施|方案|细则|规定|文件|条款|决定)/;

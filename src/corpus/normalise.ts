@@ -4,6 +4,7 @@ import {
   detectMarker,
   isAddresseeLine,
   isSignatureLine,
+  isDashedHeading,
   isHeadingLine,
   isTableRow,
   stripDecoration,
@@ -12,6 +13,7 @@ import { isBreadcrumb, isFrontMatter, isSiteChrome } from './front-matter.js';
 import { isGarbledDate } from './dates.js';
 import { awaitsValue } from './header.js';
 import { FLIPBOOK_PAGE_NUMBER, removePinyinGlosses, separateIssuers, stripPageLabel, unflatten } from './repair.js';
+import { joinConnectives, joinPanels, rebuildCellTables } from './fragments.js';
 
 /**
  * Turns a policy text as it comes from a government website or a document conversion (hard-wrapped
@@ -23,6 +25,7 @@ import { FLIPBOOK_PAGE_NUMBER, removePinyinGlosses, separateIssuers, stripPageLa
 export interface NormalisedText {
   /** Metadata written by hand at the top of a file (front matter); wins over extraction. */
   overrides: Record<string, string>;
+  /** One per paragraph; an infographic's panel keeps its printed lines (see fragments.ts). */
   paragraphs: string[];
 }
 
@@ -121,7 +124,8 @@ function cleanLines(body: string): string[] {
 
   // Share and print links and breadcrumbs say nothing about the document: dropped.
   const heads = runningHeads(kept);
-  return kept.filter((line) => !isFurniture(line) && !isSiteChrome(line) && !isBreadcrumb(line) && !heads.has(line.trim()));
+  const printed = kept.filter((line) => !isFurniture(line) && !isSiteChrome(line) && !isBreadcrumb(line) && !heads.has(line.trim()));
+  return rebuildCellTables(joinConnectives(printed));
 }
 
 /** A page number on a line of its own: — 3 —, 第3页, 3/6. */
@@ -153,6 +157,8 @@ function isFurniture(line: string): boolean {
   const text = stripDecoration(line);
   return (
     /^[-—–*_=]{3,}$/.test(text) ||
+    // A drawn table's rules: +----+----+ and a markdown table's |---|:---|.
+    /^[+|][-=+|:\s]*[-=]{3,}[-=+|:\s]*[+|]$/.test(text) ||
     PAGE_NUMBER.test(text) ||
     FLIPBOOK_PAGE_NUMBER.test(text) ||
     // A forum's view and reply counters (8052 1), a stray close mark (x), a contents heading (目录).
@@ -214,7 +220,7 @@ function isQuotedTitle(text: string): boolean {
 /** Whether a physical line finishes its paragraph, whatever follows it. `front`: no numbered line came before. */
 function endsParagraph(line: string, width: number, front = false): boolean {
   const text = stripDecoration(line);
-  if (line.startsWith('#') || isTableRow(text) || isQuotedTitle(text)) return true;
+  if (line.startsWith('#') || isTableRow(text) || isQuotedTitle(text) || isDashedHeading(text)) return true;
   if (TERMINAL.test(text) || CLOSING_NOTE.test(text)) return true;
   // A 抄送 line as long as the lines the text wraps at goes on in the next one.
   if (DISTRIBUTION.test(text) && text.length >= WRAPPED_SHARE * width) return false;
@@ -233,7 +239,7 @@ function endsParagraph(line: string, width: number, front = false): boolean {
 /** Whether a physical line must start a paragraph of its own. */
 function startsParagraph(line: string): boolean {
   const text = stripDecoration(line);
-  return line.startsWith('#') || isTableRow(text) || isQuotedTitle(text) || detectMarker(text) !== null || isSignatureLine(text) || isFrontMatter(text);
+  return line.startsWith('#') || isTableRow(text) || isQuotedTitle(text) || isDashedHeading(text) || detectMarker(text) !== null || isSignatureLine(text) || isFrontMatter(text);
 }
 
 export function normalise(raw: string): NormalisedText {
@@ -243,18 +249,21 @@ export function normalise(raw: string): NormalisedText {
   let lastLine = '';
   // A header value on the line after its label (发文机关：⏎某某市人民政府) stands alone.
   let lastWasValue = false;
-  const lines = cleanLines(body).filter((line) => line !== '');
-  const width = wrapWidth(lines);
+  const printed = joinPanels(cleanLines(body));
+  const width = wrapWidth(printed.filter((line) => !line.panel).map((line) => line.text));
   let front = true;
-  for (const line of lines) {
+  let lastWasPanel = false;
+  for (const { text: line, panel } of printed) {
     const isValue = awaitsValue(lastLine) && !startsParagraph(line);
-    if (current !== null && !isValue && !lastWasValue && !endsParagraph(lastLine, width, front) && !startsParagraph(line)) {
+    const joins = !panel && !lastWasPanel && !isValue && !lastWasValue;
+    if (current !== null && joins && !endsParagraph(lastLine, width, front) && !startsParagraph(line)) {
       current += line.replace(/^#+\s*/, '');
     } else {
       if (current !== null) paragraphs.push(current);
       current = line;
     }
     lastWasValue = isValue;
+    lastWasPanel = panel;
     lastLine = line;
     if (detectMarker(stripDecoration(line)) !== null) front = false;
   }
