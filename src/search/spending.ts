@@ -36,8 +36,10 @@ const SHARE = /按[^，。；;]{0,20}?(?:投资额|投资|投入|费用|支出|�
 const BARE_SHARE = /按\s*(\d+(?:\.\d+)?)\s*[%％]/;
 const BASE = /投资额|投资|投入|费用|支出/;
 /** The spending a project must reach or stay under, before the share (500 万元及以上, 300万元以下). */
-const LOWER = /(\d+(?:\.\d+)?)\s*(亿|万)?\s*元\s*(?:及|或)?以上/;
+const LOWER = /(\d+(?:\.\d+)?)\s*(亿|万)?\s*元\s*(?:\(含\))?\s*(?:及|或)?以上/;
 const UPPER = /(\d+(?:\.\d+)?)\s*(亿|万)?\s*元\s*(?:以下|以内)/;
+/** Both ends at once, as a tier table's cell gives them: 300万元（含）至1000万元 (NFKC: (含)). */
+const SPAN = /(\d+(?:\.\d+)?)\s*(亿|万)?\s*元?\s*(?:\(含\))?\s*(?:至|到|~|—|-)\s*(\d+(?:\.\d+)?)\s*(亿|万)?\s*元/;
 
 /** The first share of spending a text grants: its figure is match[1]. */
 export function shareOfSpending(text: string): RegExpExecArray | null {
@@ -52,10 +54,17 @@ export interface SpendingRange {
 
 const amountOf = (match: RegExpExecArray | null): number | null => (match ? inTenThousands(match[1] ?? '', match[2]) : null);
 
+/** The range of spending a text states (300万元以上、2000万元以下; 300万元（含）至1000万元). Text in NFKC. */
+export function rangeIn(text: string): SpendingRange {
+  const span = SPAN.exec(text);
+  const spanLower = span ? inTenThousands(span[1] ?? '', span[2] ?? span[4]) : null;
+  const spanUpper = span ? inTenThousands(span[3] ?? '', span[4]) : null;
+  return { lower: amountOf(LOWER.exec(text)) ?? spanLower, upper: amountOf(UPPER.exec(text)) ?? spanUpper };
+}
+
 /** The range of spending written before a share (300万元以上、2000万元以下的…按7%). */
 export function rangeBefore(text: string, share: RegExpExecArray): SpendingRange {
-  const before = text.slice(0, share.index);
-  return { lower: amountOf(LOWER.exec(before)), upper: amountOf(UPPER.exec(before)) };
+  return rangeIn(text.slice(0, share.index));
 }
 
 /** Whether a range holds a spending: from its lower end (以上 includes it) to below its upper. */

@@ -21,3 +21,21 @@ describe('the tier a spending falls in, when tiers are items of their own', () =
     expect(answer.answer).toContain('500万元×7%=35万元');
   });
 });
+
+/** Set #9's 大庆高新区 措施 sets its 技术改造 rates out in 表1, printed one cell to a line (5% / 7% / 9% by spending). */
+describe('the tier a spending falls in, when tiers are the rows of a table', () => {
+  const daqing = engineWithFixtures(['blind9']);
+  const askDaqing = (question: string) => answerExtractive({ question, region: null, asOf: EVAL_DATE }, daqing);
+
+  it('answers a question about the table with the row whose range holds the spending, first', () => {
+    const answer = askDaqing('大庆高新区技改分档表，设备投了1000万，算第几档？补几个点？');
+    expect(answer.citations[0]?.clause).toBe('表「第二档」');
+    expect(answer.answer).toContain('第二档：设备投资额 1000万元（含）至5000万元；补助比例 7%');
+  });
+
+  it('cites the row of the table a clause refers to (标准见表1) for the spending', () => {
+    const answer = askDaqing('大庆高新区技术改造分档补助，设备投资6000万元，能补多少？');
+    expect(answer.citations.map((c) => c.clause).slice(0, 2)).toEqual(['表「第三档」', '（一）']);
+    expect(answer.citations.map((c) => c.clause)).not.toContain('表「第一档」');
+  });
+});
