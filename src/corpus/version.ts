@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * and tokenising modules themselves catches a change nobody bumped for. A comment-only edit rebuilds
  * too, which costs seconds; serving an old parse after an upgrade costs wrong answers.
  */
-export const PARSER_VERSION = 10;
+export const PARSER_VERSION = 11;
 
 /** The folders (relative to src/ or dist/) whose code decides what a clause and its terms are. */
 const PARSING_CODE = ['corpus', 'text'];

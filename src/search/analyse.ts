@@ -81,6 +81,10 @@ export class QueryAnalyser {
     return previous ? inheritFromPrevious(analysis, previous, (word) => this.general.isNoun(word) || !this.general.knows(word)) : analysis;
   }
 
+  private namesPlace(word: string): boolean {
+    return this.regions.mentions(word).some((m) => m.alias === word);
+  }
+
   /** Whether a policy's region is one of the places asked about, or inside or above one (any, when none is asked). */
   private inScopeOf(regions: string[]): (region: string) => boolean {
     if (regions.length === 0) return () => true;
@@ -171,8 +175,9 @@ export class QueryAnalyser {
     // A word right before 企业/公司/厂 in the question says what the asker is (规上企业, 小微企业), and
     // the question is about what that enterprise does; when the word is all it asks about
     // (专精特新企业奖励多少), coverage still decides.
+    // A place left among the concepts (评上海南省智能工厂) names whose honour or list, not the thing.
     const specific = concepts.filter((c) => !c.generic);
-    if (specific.length > 1) concepts = concepts.map((c) => (describesAsker(text, c.text) ? { ...c, describesAsker: true } : c));
+    if (specific.length > 1) concepts = concepts.map((c) => (describesAsker(text, c.text) || this.namesPlace(c.text) ? { ...c, qualifies: true } : c));
     const asksFigure = asksForFigure(cueText, countUnitOf(cueText)) && sentencesOf(prepared).length <= 1;
     return {
       question: asked,

@@ -37,8 +37,11 @@ export interface Concept {
   generic: boolean;
   /** A content word of general Chinese: not an everyday word (方面, 公司), a number, or a qualifier (一年). */
   content: boolean;
-  /** It says what kind of enterprise asks (规上 in 规上企业搞技改): it ranks and counts, but is never the key. */
-  describesAsker: boolean;
+  /**
+   * It qualifies what is asked about: what kind of enterprise asks (规上 in 规上企业搞技改), or whose
+   * list an honour is on (海南省 in 评上海南省智能工厂). It ranks and counts, but is never the key.
+   */
+  qualifies: boolean;
 }
 
 export interface QueryAnalysis {

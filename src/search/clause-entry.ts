@@ -47,7 +47,7 @@ export function entryFor(clause: Clause, policy: Policy, termIds: Uint32Array, c
     statesAmount: AMOUNT.test(clause.text) || HAN_AMOUNT.test(clause.text) || (clause.kind === 'table-row' && UNIT_HEADING.test(clause.context ?? '') && /\d/.test(clause.text)),
     namesDepartment: clause.responsible !== null || DEPARTMENT.test(clause.text),
     statesPurpose: PURPOSE.test(clause.text.trim()),
-    grantsAmount: grantsAmountIn(matchable),
+    grantsAmount: grantsAmountIn(matchable, clause.kind === 'table-row'),
     countUnits: [...new Set([...clause.text.matchAll(COUNT)].map((m) => (m[1] === '個' ? '个' : m[1] === '項' ? '项' : (m[1] ?? ''))))].join(''),
   };
 }

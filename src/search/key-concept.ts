@@ -17,7 +17,7 @@ export function keyConceptIndex(concepts: Concept[], among: number[] = concepts.
   let key = -1;
   for (const i of among) {
     const c = concepts[i];
-    if (!c || c.generic || c.describesAsker || c.weight <= 0) continue;
+    if (!c || c.generic || c.qualifies || c.weight <= 0) continue;
     if (key < 0 || c.weight > (concepts[key]?.weight ?? 0)) key = i;
   }
   if (key < 0) return -1;

@@ -25,6 +25,8 @@ export const EXTRA_CLAUSE_GAIN = 0.2;
 export const EXTRA_CLAUSE_SCORE_RATIO = 0.3;
 /** At most this many answering clauses per policy, sub-questions included: a reader wants the point. */
 export const MAX_CLAUSES_PER_POLICY = 3;
+/** A clause restates a summary table's row when it states this share of the row's figures. */
+export const RESTATED_SHARE = 0.5;
 
 
 /**
@@ -179,14 +181,21 @@ export class AnswerSelector {
     return chosen;
   }
 
-  /** A prose clause that answers as much as a table row and states every figure of it. */
+  /**
+   * A prose clause that answers as much as a table row and states at least half its figures (a
+   * summary row may add a column the clause leaves to arithmetic: 单家上限 15万元 for 10万元 plus 5万元).
+   */
   private restatedBy(row: ScoredClause, answering: ScoredClause[]): ScoredClause | undefined {
-    const figures = (this.index.clauses[row.position]?.clause.text ?? '').match(/\d+(?:\.\d+)?/g)?.filter((f) => !/^\d$/.test(f)) ?? [];
+    const rowText = this.index.clauses[row.position]?.clause.text ?? '';
+    // The row's sums (10万元, 5%) when it writes units, else its numbers (the unit in the header):
+    // dates and document numbers a note shares with the row are not what it grants.
+    const sums = rowText.match(/\d+(?:\.\d+)?(?=\s*(?:万元|萬元|亿元|億元|元|%|％))/g) ?? [];
+    const figures = sums.length > 0 ? sums : (rowText.match(/\d+(?:\.\d+)?/g)?.filter((f) => !/^\d$/.test(f)) ?? []);
     if (figures.length === 0) return undefined;
     return answering.find((s) => {
       if (this.isTableRow(s) || s.answersPart.some((a, p) => row.answersPart[p] && !a)) return false;
       const text = (this.index.clauses[s.position]?.clause.text ?? '').replace(/\s+/g, '');
-      return figures.every((f) => text.includes(f));
+      return figures.filter((f) => text.includes(f)).length >= RESTATED_SHARE * figures.length;
     });
   }
 

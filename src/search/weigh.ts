@@ -41,21 +41,21 @@ export function weighConcept(text: string, variants: Variant[], { corpus, genera
     // The most specific wording decides: a word the corpus uses rarely says the most.
     const idf = Math.max(...whole.map((v) => corpus.idf(v.term)));
     const share = Math.min(...whole.map((v) => corpus.share(v.term)));
-    return { text, variants, status: 'known', weight: idf * informativeness, generic: everyday || share > GENERIC_SHARE, content: !everyday, describesAsker: false };
+    return { text, variants, status: 'known', weight: idf * informativeness, generic: everyday || share > GENERIC_SHARE, content: !everyday, qualifies: false };
   }
   // A policy term, or a compound general Chinese does not list (碳足迹认证) made of corpus words, names a
   // thing the corpus lacks. A general word (加工厂) the corpus happens not to use may be said otherwise
   // (加工企业): it stays neutral, and its pieces still rank.
   const coined = !general.knows(text) && pieces.length >= 2 && pieces.some((v) => corpus.has(v.term));
   if (terms.has(text) || (coined && (pieces.every((v) => corpus.has(v.term)) || general.isNoun(pieces[0]?.term ?? '')))) {
-    return { text, variants, status: 'absent', weight: corpus.maxIdf * informativeness, generic: everyday, content: !everyday, describesAsker: false };
+    return { text, variants, status: 'absent', weight: corpus.maxIdf * informativeness, generic: everyday, content: !everyday, qualifies: false };
   }
-  return { text, variants, status: 'unknown', weight: 0, generic: false, content: !everyday, describesAsker: false };
+  return { text, variants, status: 'unknown', weight: 0, generic: false, content: !everyday, qualifies: false };
 }
 
 /** The same concept weighed against other statistics; what it is (known, absent, unknown) stays. */
 export function reweigh(concept: Concept, weighing: Weighing): Concept {
   if (concept.status === 'unknown') return concept;
-  const again = { ...weighConcept(concept.text, concept.variants, weighing), describesAsker: concept.describesAsker };
+  const again = { ...weighConcept(concept.text, concept.variants, weighing), qualifies: concept.qualifies };
   return again.status === concept.status ? again : { ...again, status: concept.status };
 }

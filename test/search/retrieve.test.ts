@@ -108,10 +108,10 @@ describe('retrieval', () => {
   it('never takes what the asker is (规上 in 规上企业…) for the key of what it asks', () => {
     const analysis = engine.retriever.analyse('太仓规上企业搞智能化改造，设备投资起码多少才有奖励？');
     const asker = analysis.concepts.find((c) => c.text === '规上');
-    expect(asker?.describesAsker).toBe(true);
+    expect(asker?.qualifies).toBe(true);
     expect(analysis.concepts[analysis.key]?.text).not.toBe('规上');
     // Asked about alone, the enterprise category is the topic.
-    expect(engine.retriever.analyse('规上企业有什么奖励？').concepts.some((c) => c.describesAsker)).toBe(false);
+    expect(engine.retriever.analyse('规上企业有什么奖励？').concepts.some((c) => c.qualifies)).toBe(false);
   });
 
   it('never narrows a topic with the name the asker calls itself by (厂子规模 is the asker’s size)', () => {
