@@ -1,5 +1,5 @@
 import { absentWords, type CharacterPairs } from './absent-words.js';
-import { ASKER_NOUN } from './asker.js';
+import { ASKER_NOUN, isAskerKind } from './asker.js';
 import { narrowingDetails } from './details.js';
 import type { GeneralLanguage } from '../text/general-language.js';
 import { isMostlyLatin } from '../text/script.js';
@@ -177,7 +177,9 @@ export class QueryAnalyser {
     // (专精特新企业奖励多少), coverage still decides.
     // A place left among the concepts (评上海南省智能工厂) names whose honour or list, not the thing.
     const specific = concepts.filter((c) => !c.generic);
-    if (specific.length > 1) concepts = concepts.map((c) => (describesAsker(text, c.text) || this.namesPlace(c.text) ? { ...c, qualifies: true } : c));
+    const qualifier = (c: Concept): boolean => describesAsker(text, c.text) || isAskerKind(c.text) || this.namesPlace(c.text);
+    // Something is still asked about: when every specific word qualifies, coverage decides.
+    if (specific.length > 1 && specific.some((c) => !qualifier(c))) concepts = concepts.map((c) => (qualifier(c) ? { ...c, qualifies: true } : c));
     const asksFigure = asksForFigure(cueText, countUnitOf(cueText)) && sentencesOf(prepared).length <= 1;
     return {
       question: asked,

@@ -11,3 +11,11 @@ export const ASKER_NOUN = new RegExp(`^(${ASKER_NAMES.join('|')})`);
 export function namesAsker(word: string): boolean {
   return ASKER_NAMES.includes(word);
 }
+
+/**
+ * A kind of enterprise named whole (中小企业, 规上企业, 科技型公司): it too describes the asker, beside a
+ * topic. (A kind of 工厂 is an honour: 智能工厂, 绿色工厂.)
+ */
+export function isAskerKind(word: string): boolean {
+  return /^\p{Script=Han}{2,}(企业|公司)$/u.test(word);
+}
