@@ -77,6 +77,7 @@ const ZH: Labels = {
       case 'expired':
         return `已于${d(policy.validTo ?? '')}失效`;
       case 'not-yet-in-force':
+        if (policy.draft) return `征求意见稿，尚未印发施行${policy.validFrom ? `（稿中拟自${d(policy.validFrom)}起施行）` : ''}`;
         return `尚未施行，将于${d(policy.validFrom ?? '')}起施行`;
       case 'abolished':
         return `已于${d(policy.abolishedOn ?? '')}废止`;
@@ -123,6 +124,7 @@ const EN: Labels = {
       case 'expired':
         return `expired on ${policy.validTo ?? ''}`;
       case 'not-yet-in-force':
+        if (policy.draft) return `a draft for public comment, not in force${policy.validFrom ? ` (as drafted, it would take effect on ${policy.validFrom})` : ''}`;
         return `not yet in force: takes effect on ${policy.validFrom ?? ''}`;
       case 'abolished':
         return `abolished on ${policy.abolishedOn ?? ''}`;

@@ -28,7 +28,8 @@ const SENTENCE_SHARE = 0.6;
 const SENTENCE_SHARE_WITHOUT_AMOUNT = 0.9;
 
 const SENTENCE_END = /(?<=[。；;！!？?])/;
-const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止|继续执行|繼續執行|执行至|執行至/;
+/** A sentence on a document's standing: its window, what it abolishes, or that it is a draft (征求意见稿…不代表最终政策). */
+const VALIDITY_SENTENCE = /有效期|起施行|起实施|起實施|起执行|起執行|起生效|施行期|执行期限|執行期限|废止|廢止|继续执行|繼續執行|执行至|執行至|征求意见稿|徵求意見稿|不代表最终|不代表最終/;
 const INTERPRETATION_SENTENCE = /负责解释|負責解釋/;
 const NEW_BENEFICIARY = /^(对于?|對於?)[^，,；;。]{2,}?的/;
 /** A sentence on how support is paid out: in instalments, on acceptance, by when. */

@@ -87,8 +87,10 @@ export function todayInChina(now: Date = new Date()): IsoDate {
 }
 
 export function policyStatus(
-  policy: { validFrom: IsoDate | null; validTo: IsoDate | null; abolishedOn: IsoDate | null },
+  policy: { validFrom: IsoDate | null; validTo: IsoDate | null; abolishedOn: IsoDate | null; draft?: boolean },
   asOf: IsoDate,
 ): ValidityStatus {
+  // A draft for comment is in force on no day, whatever dates it would have if issued.
+  if (policy.draft === true) return 'not-yet-in-force';
   return validityStatus(policy.validFrom, policy.validTo, asOf, policy.abolishedOn ?? null);
 }

@@ -7,6 +7,7 @@ import { findSignature, issuerOfTitle } from './signature.js';
 import { findTitle } from './title.js';
 import type { Clause, IsoDate, PolicyMetadata } from './types.js';
 import { findValidity } from './validity.js';
+import { readDraft } from './draft.js';
 
 /**
  * Reads a policy's metadata from its own words: a site's or database's header block (发文字号：…),
@@ -58,9 +59,10 @@ export function extractMetadata(
   if (regionRead.source === 'body') warnings.push(`region ${region} read from the one place the text names (neither issuer nor title names one): check it`);
   const validity = findValidity(clauses, { issued, published, headerFrom: headerDate('validFrom'), headerTo: headerDate('validTo') });
 
+  const fullTitle = title ?? deriveTitle(simplified, region) ?? id;
   const meta: PolicyMetadata = {
     id,
-    title: title ?? deriveTitle(simplified, region) ?? id,
+    title: fullTitle,
     docNumber: header.get('docNumber')?.value ?? lines.find((_, i) => isDocNumberLine(simplified[i] ?? '')) ?? found.docNumber,
     issuer,
     region,
@@ -71,6 +73,7 @@ export function extractMetadata(
     published,
     indexNumber: header.get('indexNumber')?.value ?? null,
     declaredValidity: header.get('validity')?.value ?? null,
+    ...readDraft(fullTitle, clauses),
     abolishedBy: null,
     abolishedOn: null,
     abolishedByClauseId: null,

@@ -39,6 +39,10 @@ export interface PolicyMetadata {
   indexNumber: string | null;
   /** What a site header says of validity (有效性：现行有效 / 失效), as printed. */
   declaredValidity: string | null;
+  /** A draft published for comment (征求意见稿): not in force whatever its dates say. */
+  draft: boolean;
+  /** The clauses of the draft's notice: until when comments are taken, and that it binds no one yet. */
+  draftNoticeClauseIds: string[];
   /** The policy that abolishes this one, the day that takes effect, and the clause that says so. */
   abolishedBy: string | null;
   abolishedOn: IsoDate | null;

@@ -75,6 +75,7 @@ const MIN_PROCEDURE_STEPS = 2;
 /** Each policy's clauses that state its validity and who interprets it, found once per corpus. */
 export class PolicyAspects {
   private readonly validity = new Map<string, number>();
+  private readonly draftNotice = new Map<string, number[]>();
   private readonly interpretation = new Map<string, number>();
   private readonly applicability = new Map<string, number>();
   private readonly cap = new Map<string, number>();
@@ -105,6 +106,7 @@ export class PolicyAspects {
       this.labelled.set(id, labels);
       if (!this.first.has(id)) this.first.set(id, position);
       if (entry.clause.id === entry.policy.validityClauseId) this.validity.set(id, position);
+      if (entry.policy.draftNoticeClauseIds.includes(entry.clause.id)) this.draftNotice.set(id, [...(this.draftNotice.get(id) ?? []), position]);
       if (INTERPRETATION.test(entry.clause.text)) this.interpretation.set(id, position);
       if (!this.applicability.has(id) && APPLICABILITY.test(entry.clause.text)) this.applicability.set(id, position);
       if (!this.cap.has(id) && CAP_CLAUSE.test(entry.clause.text)) this.cap.set(id, position);
@@ -158,6 +160,11 @@ export class PolicyAspects {
 
   validityOf(policyId: string): number | null {
     return this.validity.get(policyId) ?? null;
+  }
+
+  /** A draft's notice clauses (comments until…; 征求意见稿内容不代表最终政策): where it stands, beside the dates it would have. */
+  draftNoticeOf(policyId: string): number[] {
+    return this.draftNotice.get(policyId) ?? [];
   }
 
   interpretationOf(policyId: string): number | null {

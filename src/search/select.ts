@@ -249,7 +249,10 @@ export class AnswerSelector {
     // ones are only for reference, and their validity clauses would crowd the citations.)
     const status = this.aspects.statusOf(policyId, asOf);
     const notCurrent = status === 'expired' || status === 'not-yet-in-force';
-    if (analysis.intents.has('validity') || (nothingInForce && notCurrent)) wanted.push([this.aspects.validityOf(policyId), 'validity']);
+    if (analysis.intents.has('validity') || (nothingInForce && notCurrent)) {
+      for (const notice of this.aspects.draftNoticeOf(policyId)) wanted.push([notice, 'validity']);
+      wanted.push([this.aspects.validityOf(policyId), 'validity']);
+    }
     // Asked when, a window an amending decision changes is cited with the item that changes it, and a
     // decision with the window of the policy it amends (not in a list, where each stands for itself).
     if (analysis.intents.has('validity') && !analysis.intents.has('catalogue')) {

@@ -12,7 +12,9 @@ const meta = (id: string) => {
   const p = policies.find((x) => x.id === id);
   if (!p) throw new Error(`no ${id}`);
   const { clauses: _c, source: _s, validityClauseId: _v, ...rest } = p;
-  const { published: _p, indexNumber: _i, declaredValidity: _d, abolishedBy: _a, abolishedOn: _o, abolishedByClauseId: _ac, warnings: _w, ...core } = rest;
+  const { published: _p, indexNumber: _i, declaredValidity: _d, abolishedBy: _a, abolishedOn: _o, abolishedByClauseId: _ac, warnings: _w, draft, draftNoticeClauseIds: _n, ...core } = rest;
+  // None of the seeds is a draft for comment.
+  expect(draft).toBe(false);
   return core;
 };
 
