@@ -1,4 +1,5 @@
 import { parseChineseNumber } from '../text/numerals.js';
+import { foldRecognitionNoise } from '../text/ocr.js';
 import type { IsoDate, ValidityStatus } from './types.js';
 
 const CN_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -6,9 +7,9 @@ const CN_NUMERAL_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([�
 const NUMERIC_DATE = /^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const YEAR_DIGIT: Record<string, string> = { '〇': '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
-/** Full-width digits (２０２４) read as ASCII ones; the text itself keeps them. */
+/** Full-width digits (２０２４) read as ASCII ones, and a scan's look-alikes (2〇23, 31曰) as meant; the text itself keeps them. */
 export function foldDigits(text: string): string {
-  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return foldRecognitionNoise(text).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 /** A date written out in a sentence: 2024年3月1日, or 二〇二四年三月一日 as signatures print it. */

@@ -8,6 +8,7 @@
  */
 
 import { PATTERNS, type Pattern } from './figure-patterns.js';
+import { foldRecognitionNoise } from './ocr.js';
 
 export { parseHanNumber } from './figure-patterns.js';
 
@@ -48,7 +49,8 @@ const FOLD_CLASS = `[\uff10-\uff19${Object.keys(FOLD).join('')}]`;
 const NEEDS_FOLDING = new RegExp(FOLD_CLASS);
 const FOLDED = new RegExp(FOLD_CLASS, 'g');
 
-export function foldFigureText(text: string): string {
+export function foldFigureText(printed: string): string {
+  const text = foldRecognitionNoise(printed);
   if (!NEEDS_FOLDING.test(text)) return text;
   return text.replace(FOLDED, (char) => {
     const code = char.charCodeAt(0);
@@ -149,7 +151,8 @@ export function amountsIn(text: string): string[] {
   if (cached) return [...cached];
   // Dates cannot be read as amounts: only the patterns that read amounts and percentages are tried.
   const figures = figuresIn(text, ['amount', 'percent']).filter((f) => f.kind === 'amount' || f.kind === 'percent');
-  const found = [...new Set(figures.map((f) => halfWidth(f.text.replace(/\s+/g, ''))))];
+  // A scan's 3OO万元 is listed as the 300万元 it means.
+  const found = [...new Set(figures.map((f) => halfWidth(foldRecognitionNoise(f.text).replace(/\s+/g, ''))))];
   if (amountsCache.size >= AMOUNTS_CACHE_SIZE) amountsCache.clear();
   amountsCache.set(text, found);
   return [...found];
