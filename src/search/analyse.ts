@@ -1,5 +1,5 @@
 import { absentWords, type CharacterPairs } from './absent-words.js';
-import { ASKER_NOUN, isAskerKind } from './asker.js';
+import { ASKER_NOUN, isAskerKind, namesLocalPlace, tradeOf } from './asker.js';
 import { narrowingDetails } from './details.js';
 import type { GeneralLanguage } from '../text/general-language.js';
 import { isMostlyLatin } from '../text/script.js';
@@ -169,6 +169,10 @@ export class QueryAnalyser {
         if (rest.some((c) => !c.generic) || asksAspect || intents.has('catalogue')) concepts = rest;
       }
     }
+    // Asked for a figure, where in its region the asker sits (在甘河园区) says no more than the region does;
+    // asked anything else, the place may be what decides (团场工业园区里的企业能享受吗).
+    const local = asksForFigure(cueText, countUnitOf(cueText)) && !intents.has('eligibility') ? concepts.filter((c) => namesLocalPlace(text, c.text)) : [];
+    if (local.length > 0 && concepts.some((c) => !local.includes(c) && c.content && !c.generic)) concepts = concepts.filter((c) => !local.includes(c));
     // Asked where policies stand, words general Chinese uses only to frame (什么, 已经, 现在) are no topic
     // when nothing else is said; beside a topic (人才…每年什么时候之前) they still place a sub-question.
     if (aboutWhole && concepts.every((c) => !c.content)) concepts = [];
@@ -180,6 +184,13 @@ export class QueryAnalyser {
     const qualifier = (c: Concept): boolean => describesAsker(text, c.text) || isAskerKind(c.text) || this.namesPlace(c.text);
     // Something is still asked about: when every specific word qualifies, coverage decides.
     if (specific.length > 1 && specific.some((c) => !qualifier(c))) concepts = concepts.map((c) => (qualifier(c) ? { ...c, qualifies: true } : c));
+    // The asker's trade (做普通化工的) says who asks: a trade the corpus never names is no reason to
+    // refuse what is asked beside it (技改补几个点), so it is neutral, as a word the corpus lacks is.
+    const trade = tradeOf(text);
+    const inTrade = (c: Concept): boolean => trade !== null && c.status === 'absent' && trade.includes(c.text);
+    if (concepts.some((c) => !inTrade(c) && c.status === 'known' && !c.generic)) {
+      concepts = concepts.map((c) => (inTrade(c) ? { ...c, status: 'unknown', weight: 0, qualifies: true } : c));
+    }
     const asksFigure = asksForFigure(cueText, countUnitOf(cueText)) && sentencesOf(prepared).length <= 1;
     return {
       question: asked,

@@ -129,7 +129,7 @@ export function asksForFigure(text: string, countUnit: string | null): boolean {
 export const DOCUMENT_WORDS: ReadonlySet<string> = new Set(['政策', '文件', '措施', '办法', '细则', '意见', '方案', '规定', '通知']);
 
 /** Measure words a count is asked in (多少家, 几处, 多少个): Chinese's closed class of counting units. */
-const COUNT_UNIT = /(?:多少|几)(家|个|項|项|台|套|人|名|位|次|件|所|处|座|条|户|批|类|款|天|个月|年|期|轮|项次|家次|人次)/;
+const COUNT_UNIT = /(?:多少|几)(家|个(?!点|百分点)|項|项|台|套|人|名|位|次|件|所|处|座|条|户|批|类|款|天|个月|年|期|轮|项次|家次|人次)/;
 
 /** The unit a "how many" question counts in (多少家 → 家). */
 export function countUnitOf(text: string): string | null {
