@@ -131,8 +131,15 @@ function suffixesAfter(latin: LatinText, after: number): { words: number; kinds:
   return out;
 }
 
+/**
+ * English words that also spell pinyin syllables (a, an, ben…): a name read across words never starts
+ * with one (a Li-ion cathode is not 阿里).
+ */
+const ENGLISH_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'in', 'on', 'of', 'to', 'at', 'as', 'by', 'or', 'and', 'is', 'are', 'be', 'for', 'we', 'our', 'me', 'he', 'she', 'it']);
+
 function latinAt(latin: LatinText, i: number, source: ScanSource): { match: RawMatch; words: number } | null {
   const { words, joinsNext } = latin;
+  if (ENGLISH_FUNCTION_WORDS.has(words[i]?.word ?? '')) return null;
   let best: { candidates: Candidate[]; words: number } | null = null;
   const consider = (candidates: Candidate[], count: number): void => {
     if (candidates.length > 0 && (!best || count > best.words)) best = { candidates, words: count };

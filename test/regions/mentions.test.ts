@@ -165,6 +165,13 @@ describe('mentions in English (pinyin)', () => {
   });
 });
 
+describe('English words that spell pinyin', () => {
+  it('never starts a name with an English article: a Li-ion line is not 阿里 in a corpus with 拉萨', () => {
+    const tibet = new RegionDirectory(['拉萨市', '西宁市'], { segment: dictionarySegmenter() });
+    expect(tibet.mentions('We are building a Li-ion cathode material line in Xining').map((m) => m.name)).toEqual(['西宁市']);
+  });
+});
+
 describe('speed', () => {
   it('reads a 500-character question in well under a millisecond', () => {
     const question = '松江区和嘉定区的企业想了解两化融合奖励和智能工厂的政策，浦东有没有类似的补贴？太仓的企业上云能拿多少钱？Songjiang District and Taicang? '
