@@ -128,8 +128,8 @@ function cleanLines(body: string): string[] {
   return rebuildCellTables(joinConnectives(printed));
 }
 
-/** A page number on a line of its own: — 3 —, 第3页, 3/6. */
-const PAGE_NUMBER = /^(?:[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+/** A page number on a line of its own: — 3 —, 第3页, 3/6, and a scan's 一 3 一 (its dashes read as 一). */
+const PAGE_NUMBER = /^(?:[-—–]?\s*\d{1,3}\s*[-—–]?|一\s*\d{1,3}\s*一|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 /** How far from a page number (in non-blank lines) a running head or foot is printed. */
 const RUNNING_HEAD_REACH = 2;
 

@@ -19,4 +19,9 @@ describe("a scan's misread figures", () => {
     const policy = parsePolicy('scan', '某市若干措施\n\n一、对企业给予补助。\n\n本措施自2〇23年1月1日起施行，有效期至2025年12月31曰。');
     expect([policy.validFrom, policy.validTo]).toEqual(['2023-01-01', '2025-12-31']);
   });
+
+  it("drops a scan's page numbers whose dashes were read as 一, joining the sentence they cut", () => {
+    const policy = parsePolicy('scan', '某市若干措施\n\n（五）对首次认定的国家级专精特新企业、甘\n\n一 2 一\n\n肃省专精特新中小企业分别给予奖励。');
+    expect(policy.clauses.map((c) => c.text)).toContain('（五）对首次认定的国家级专精特新企业、甘肃省专精特新中小企业分别给予奖励。');
+  });
 });
