@@ -48,6 +48,8 @@ interface TableState {
 }
 
 const ANNEX_LINE = /^附件\s*\d*\s*[:：]?/;
+const QUESTION_LINE = /^[问問][:：]/;
+const ANSWER_LINE = /^答[:：]/;
 
 function isAnnexLine(text: string): boolean {
   return ANNEX_LINE.test(text) && text.length <= 60 && !/[。；;]/.test(text);
@@ -202,6 +204,12 @@ export function parseClauses(policyId: string, paragraphs: string[]): Clause[] {
     if (text.length <= CAPTION_MAX_CHARS && !/[。；;]/.test(text)) captionBefore = previous && previous.length + text.length < CAPTION_MAX_CHARS ? `${previous} ${text}` : text;
     if (current && !startsWithClosingPhrase(text)) {
       current.parts.push(text);
+      continue;
+    }
+    // An unnumbered 问：… 答：… (a 解读's or an infographic's Q&A): the answer belongs with its question.
+    const asked = drafts[drafts.length - 1];
+    if (ANSWER_LINE.test(text) && asked?.kind === 'paragraph' && QUESTION_LINE.test(asked.parts[asked.parts.length - 1] ?? '')) {
+      asked.parts.push(text);
       continue;
     }
     standalone(text);

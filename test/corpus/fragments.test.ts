@@ -104,3 +104,13 @@ describe('pages printed one fragment to a line', () => {
     expect(normalise(raw).paragraphs).toEqual(['第一条 对企业给予补助。', '某县工业和信息化局', '某县财政局', '2026年1月5日']);
   });
 });
+
+describe("an infographic's or a 解读's unnumbered questions and answers", () => {
+  it('keeps each answer with its question', () => {
+    const raw = ['——你问我答——', '', '问：规上企业能享受上云补贴吗？', '答：不能。上云补贴只面向规下企业。', '问：内销货值怎么认定？', '答：以海关证明所列货值为准。'].join('\n');
+    expect(parsePolicy('qa', raw).clauses.map((c) => c.text)).toEqual([
+      '问：规上企业能享受上云补贴吗？\n答：不能。上云补贴只面向规下企业。',
+      '问：内销货值怎么认定？\n答：以海关证明所列货值为准。',
+    ]);
+  });
+});
