@@ -30,6 +30,25 @@ const CORPORA = {
     '../fixtures/blind7/policies',
     '../fixtures/blind8/policies',
   ],
+  'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9': [
+    '../fixtures/blind/policies',
+    '../fixtures/blind3/policies',
+    '../fixtures/blind5/policies',
+    '../fixtures/blind6/policies',
+    '../fixtures/blind7/policies',
+    '../fixtures/blind8/policies',
+    '../fixtures/blind9/policies',
+  ],
+  'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9+blind10': [
+    '../fixtures/blind/policies',
+    '../fixtures/blind3/policies',
+    '../fixtures/blind5/policies',
+    '../fixtures/blind6/policies',
+    '../fixtures/blind7/policies',
+    '../fixtures/blind8/policies',
+    '../fixtures/blind9/policies',
+    '../fixtures/blind10/policies',
+  ],
 } satisfies Record<string, string[]>;
 type Corpus = keyof typeof CORPORA;
 const indexDirs: string[] = [];
@@ -72,7 +91,9 @@ const FLOORS: { name: string; file: string; corpus: Corpus; lexicon: 'files' | '
   { name: 'blind set #5, four more layouts, over all twenty-three policies', file: 'blind5.jsonl', corpus: 'seeds+blind+blind3+blind5', lexicon: 'files', anchor: 0.85, facts: 0.83, refusal: 0.95 },
   { name: 'blind set #6, portal page, chaptered rules, city top-ups, a call for applications, over twenty-seven policies', file: 'blind6.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6', lexicon: 'files', anchor: 0.87, facts: 0.88, refusal: 0.85 },
   { name: 'blind set #7, PDF text, Chinese numerals, a 一问一答 解读, a spreadsheet list, over thirty-one policies', file: 'blind7.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7', lexicon: 'files', anchor: 0.76, facts: 0.83, refusal: 0.85 },
-  { name: 'blind set #8, a service guide, decimal numbering, 款/项 cross-references, an amendment, over thirty-five policies', file: 'blind8.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7+blind8', lexicon: 'files', anchor: 0.8, facts: 0.82, refusal: 0.85 },
+  { name: 'blind set #8, a service guide, decimal numbering, 款/项 cross-references, an amendment, over thirty-five policies', file: 'blind8.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7+blind8', lexicon: 'files', anchor: 0.82, facts: 0.82, refusal: 0.85 },
+  { name: 'blind set #9, an infographic, a notice wrapping its 办法, a PDF tier table, a draft for comment, over thirty-nine policies', file: 'blind9.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9', lexicon: 'files', anchor: 0.77, facts: 0.86, refusal: 0.95 },
+  { name: 'blind set #10, a scan, a bilingual page, a chaptered 办法, a 公示, over forty-three policies', file: 'blind10.jsonl', corpus: 'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9+blind10', lexicon: 'files', anchor: 0.8, facts: 0.82, refusal: 0.95 },
   { name: 'held-out questions', file: 'heldout.jsonl', corpus: 'seeds+blind', lexicon: 'files', anchor: 0.87, facts: 0.85, refusal: 0.8 },
 ];
 
