@@ -13,42 +13,22 @@ function readSet(name: string): EvalQuestion[] {
   return parseEvalSet(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
 }
 
+/** The fixture sets in the order they were written; a later set's questions are over all before it too. */
+const SETS_IN_ORDER = ['blind', 'blind3', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10'];
+const through = (last: string): string[] => SETS_IN_ORDER.slice(0, SETS_IN_ORDER.indexOf(last) + 1).map((set) => `../fixtures/${set}/policies`);
+
 /** The policy folders each corpus adds to the seeds. */
 const CORPORA = {
   seeds: [],
-  'seeds+blind': ['../fixtures/blind/policies'],
+  'seeds+blind': through('blind'),
   'seeds+blind3': ['../fixtures/blind3/policies'],
-  'seeds+blind+blind3': ['../fixtures/blind/policies', '../fixtures/blind3/policies'],
-  'seeds+blind+blind3+blind5': ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies'],
-  'seeds+blind+blind3+blind5+blind6': ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies', '../fixtures/blind6/policies'],
-  'seeds+blind+blind3+blind5+blind6+blind7': ['../fixtures/blind/policies', '../fixtures/blind3/policies', '../fixtures/blind5/policies', '../fixtures/blind6/policies', '../fixtures/blind7/policies'],
-  'seeds+blind+blind3+blind5+blind6+blind7+blind8': [
-    '../fixtures/blind/policies',
-    '../fixtures/blind3/policies',
-    '../fixtures/blind5/policies',
-    '../fixtures/blind6/policies',
-    '../fixtures/blind7/policies',
-    '../fixtures/blind8/policies',
-  ],
-  'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9': [
-    '../fixtures/blind/policies',
-    '../fixtures/blind3/policies',
-    '../fixtures/blind5/policies',
-    '../fixtures/blind6/policies',
-    '../fixtures/blind7/policies',
-    '../fixtures/blind8/policies',
-    '../fixtures/blind9/policies',
-  ],
-  'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9+blind10': [
-    '../fixtures/blind/policies',
-    '../fixtures/blind3/policies',
-    '../fixtures/blind5/policies',
-    '../fixtures/blind6/policies',
-    '../fixtures/blind7/policies',
-    '../fixtures/blind8/policies',
-    '../fixtures/blind9/policies',
-    '../fixtures/blind10/policies',
-  ],
+  'seeds+blind+blind3': through('blind3'),
+  'seeds+blind+blind3+blind5': through('blind5'),
+  'seeds+blind+blind3+blind5+blind6': through('blind6'),
+  'seeds+blind+blind3+blind5+blind6+blind7': through('blind7'),
+  'seeds+blind+blind3+blind5+blind6+blind7+blind8': through('blind8'),
+  'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9': through('blind9'),
+  'seeds+blind+blind3+blind5+blind6+blind7+blind8+blind9+blind10': through('blind10'),
 } satisfies Record<string, string[]>;
 type Corpus = keyof typeof CORPORA;
 const indexDirs: string[] = [];
